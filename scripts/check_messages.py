@@ -1,0 +1,33 @@
+"""Fail when a Persian translation is missing or the compiled catalogue is stale."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).parent.parent / "src/kalantari/locale/fa/LC_MESSAGES"
+
+
+def main() -> int:
+    po = polib.pofile(str(LOCALE / "django.po"))
+    missing = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
+    for m in missing:
+        print(f"untranslated in fa: {m!r}")
+    mo_path = LOCALE / "django.mo"
+    if not mo_path.exists():
+        print("django.mo is missing: run `make messages`")
+        return 1
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(mo_path))
+    }
+    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in po.translated_entries()}
+    if compiled != source:
+        print("django.mo is older than django.po: run `make messages`")
+        return 1
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The one place that decides who may see or do what to which record.
+
+Views, API endpoints, selectors and services ask this module; none decides by itself.
+Scope comes from the user's role, the user's org unit and the record's unit: a unit sees
+its own records and those of the units below it (`OrgUnit.path` is a prefix of theirs).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from kalantari.org.models import Role
+
+if TYPE_CHECKING:
+    from kalantari.cases.models import Case
+    from kalantari.org.models import User
+
+CASE_READERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
+PERSON_SEARCHERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
+
+# Case actions each role may take on a case it can see; the workflow decides which are legal now.
+ROLE_CASE_ACTIONS: dict[str, frozenset[str]] = {
+    Role.DESK_OFFICER: frozenset(
+        {"triage", "assign", "refer", "reject", "note", "claim", "release"}
+    ),
+    Role.INVESTIGATOR: frozenset({"start", "resolve", "refer", "note", "claim", "release"}),
+    Role.COMMANDER: frozenset(
+        {
+            "triage",
+            "assign",
+            "start",
+            "resolve",
+            "send_back",
+            "close",
+            "refer",
+            "reject",
+            "reopen",
+            "note",
+            "claim",
+            "release",
+        }
+    ),
+    Role.INSPECTOR: frozenset(),
+}
+# Actions that still belong to whoever holds the case's claim.
+CLAIM_EXEMPT = frozenset({"note", "claim"})
+
+
+def is_staff_member(user: User | object) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def case_scope(user: User) -> Q | None:
+    """A filter on Case for what this user may read, or None when nothing."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return Q()
+    if user.role not in CASE_READERS or user.unit is None:
+        return None
+    scope = Q(unit_path__startswith=user.unit.path)
+    if user.role == Role.INVESTIGATOR:
+        scope &= Q(assignee=user)
+    return scope
+
+
+def can_view_case(user: User, case: Case) -> bool:
+    if not is_staff_member(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user.role not in CASE_READERS or user.unit is None:
+        return False
+    if not case.unit_path.startswith(user.unit.path):
+        return False
+    return user.role != Role.INVESTIGATOR or case.assignee_id == user.pk
+
+
+def case_actions(user: User, case: Case) -> frozenset[str]:
+    """Actions this user's role allows on this case (before the workflow's own rules)."""
+    if not can_view_case(user, case):
+        return frozenset()
+    return ROLE_CASE_ACTIONS.get(user.role, frozenset())
+
+
+def claim_blocks(user: User, case: Case, action: str) -> bool:
+    """True when another officer holds the case and this action is theirs alone."""
+    if action in CLAIM_EXEMPT or case.claimed_by_id is None or case.claimed_by_id == user.pk:
+        return False
+    if action == "release":
+        return user.role != Role.COMMANDER
+    return user.role != Role.COMMANDER
+
+
+def can_search_persons(user: User) -> bool:
+    return is_staff_member(user) and (user.is_superuser or user.role in PERSON_SEARCHERS)
+
+
+def can_read_attachment(user: User, case: Case) -> bool:
+    return can_view_case(user, case)
+
+
+def assignable_scope(user: User) -> Q | None:
+    """Staff a user may assign a case to: investigators and officers of the case's station."""
+    if not is_staff_member(user) or user.unit is None:
+        return None
+    return Q(unit__path__startswith=user.unit.path, is_active=True) & Q(
+        role__in=[Role.INVESTIGATOR, Role.DESK_OFFICER, Role.COMMANDER]
+    )

@@ -1,0 +1,60 @@
+"""The one writer of the audit log; called inside the transaction of the action it records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from kalantari.audit.models import AuditEvent
+from kalantari.org.models import User
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """Where an action came from; passed down from views so services stay transport-free."""
+
+    ip: str | None = None
+    user_agent: str = ""
+    purpose: str = ""
+
+    @classmethod
+    def from_request(cls, request: Any, *, purpose: str = "") -> RequestContext:
+        meta = getattr(request, "META", {})
+        return cls(
+            ip=meta.get("REMOTE_ADDR") or None,
+            user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:300],
+            purpose=purpose,
+        )
+
+
+NO_CONTEXT = RequestContext()
+
+
+def audit_record(
+    *,
+    action: str,
+    actor: User | None,
+    target: models.Model | None = None,
+    unit_id: Any = None,
+    changes: dict[str, Any] | None = None,
+    context: RequestContext = NO_CONTEXT,
+    outcome: str = "ok",
+) -> AuditEvent:
+    """Append one audit event (never update or delete one)."""
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    return AuditEvent.objects.create(
+        action=action,
+        actor_id=actor_id,
+        actor_unit_id=getattr(actor, "unit_id", None) if actor_id else None,
+        actor_role=getattr(actor, "role", "") if actor_id else "",
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        unit_id=unit_id,
+        purpose=context.purpose[:300],
+        outcome=outcome,
+        ip=context.ip,
+        user_agent=context.user_agent,
+        changes=changes or {},
+    )

@@ -1,0 +1,142 @@
+"""Case files: the life of a report at a station, as states and immutable events."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kalantari.core.ids import uuid7
+from kalantari.core.models import BaseModel
+from kalantari.intake.models import Priority
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    TRIAGED = "triaged", _("Triaged")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+    REFERRED = "referred", _("Referred")
+    REJECTED = "rejected", _("Rejected")
+    REOPENED = "reopened", _("Reopened")
+
+
+OPEN_STATUSES = (
+    Status.RECEIVED,
+    Status.TRIAGED,
+    Status.ASSIGNED,
+    Status.IN_PROGRESS,
+    Status.REOPENED,
+)
+
+
+class ReferralTarget(models.TextChoices):
+    JUDICIARY = "judiciary", _("The judiciary")
+    UNIT = "unit", _("Another police unit")
+    AGENCY = "agency", _("Another agency")
+
+
+class Case(BaseModel):
+    """The station's file for one report."""
+
+    report = models.OneToOneField(
+        "intake.Report", on_delete=models.PROTECT, related_name="case", verbose_name=_("report")
+    )
+    station = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="cases", verbose_name=_("station")
+    )
+    unit_path = models.CharField(max_length=255, db_index=True)
+    category = models.ForeignKey(
+        "intake.Category", on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
+    )
+    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_cases",
+        verbose_name=_("assignee"),
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claimed_cases",
+        verbose_name=_("claimed by"),
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    referral_target = models.CharField(
+        _("referred to"), max_length=16, choices=ReferralTarget.choices, blank=True
+    )
+    referral_unit = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    referral_name = models.CharField(_("responsible body"), max_length=200, blank=True)
+    referral_contact = models.CharField(_("how to reach them"), max_length=200, blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    first_response_due = models.DateTimeField(_("first response due"))
+    resolution_due = models.DateTimeField(_("resolution due"))
+    first_responded_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    unread_followups = models.PositiveIntegerField(default=0)
+    last_activity_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        indexes = [
+            models.Index(fields=["station", "status", "last_activity_at"]),
+            models.Index(fields=["status", "resolution_due"]),
+            models.Index(fields=["assignee", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.report.tracking_code) if self.report_id else str(self.pk)
+
+
+class EventKind(models.TextChoices):
+    OPENED = "opened", _("Case opened")
+    TRANSITION = "transition", _("Status changed")
+    NOTE = "note", _("Note")
+    CLAIM = "claim", _("Claimed")
+    RELEASE = "release", _("Released")
+    FOLLOWUP = "followup", _("Citizen follow-up")
+
+
+class CaseEvent(models.Model):
+    """One immutable line of a case's timeline: who, when, from, to, why."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField(_("at"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    public = models.BooleanField(_("shown to the citizen"), default=False)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.from_status}→{self.to_status}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise RuntimeError("case events are immutable")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,187 @@
+"""Every read of cases, already limited by the policy module to what the user may see."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kalantari.access import policy
+from kalantari.cases.models import OPEN_STATUSES, Case, CaseEvent, Status
+from kalantari.core import identifiers
+from kalantari.core.errors import NotFound, ValidationFailed
+from kalantari.core.text import normalise
+from kalantari.core.tracking import parse_tracking_code
+from kalantari.org.models import User
+
+AT_RISK_WINDOW = timedelta(hours=24)
+SLA_STATES = ("breached", "at_risk", "on_track", "done")
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    status: str = ""
+    category: str = ""
+    priority: int | None = None
+    sla: str = ""
+    assignee: str = ""  # a user id, "me" or "none"
+    unread: bool = False
+
+
+def case_list_visible_to(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Case]:
+    """The user's queue: cases of their unit (and below), filtered and newest activity first."""
+    scope = policy.case_scope(user)
+    if scope is None:
+        return Case.objects.none()
+    qs = Case.objects.filter(scope).select_related(
+        "report", "category", "station", "assignee", "claimed_by"
+    )
+    f = filters or CaseFilters()
+    if f.status == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif f.status in Status.values:
+        qs = qs.filter(status=f.status)
+    if f.category:
+        qs = qs.filter(category__code=f.category)
+    if f.priority:
+        qs = qs.filter(priority=f.priority)
+    if f.assignee == "me":
+        qs = qs.filter(assignee=user)
+    elif f.assignee == "none":
+        qs = qs.filter(assignee__isnull=True)
+    elif f.assignee:
+        try:
+            qs = qs.filter(assignee_id=int(f.assignee))
+        except ValueError:
+            qs = qs.none()
+    if f.unread:
+        qs = qs.filter(unread_followups__gt=0)
+    if f.sla:
+        qs = qs.filter(sla_q(f.sla, timezone.now()))
+    return qs.order_by("-unread_followups", "priority", "-last_activity_at")
+
+
+def sla_q(state: str, now: datetime) -> Q:
+    open_ = Q(status__in=OPEN_STATUSES)
+    late = Q(resolution_due__lt=now) | Q(
+        first_responded_at__isnull=True, first_response_due__lt=now
+    )
+    soon = Q(resolution_due__lt=now + AT_RISK_WINDOW) | Q(
+        first_responded_at__isnull=True, first_response_due__lt=now + AT_RISK_WINDOW
+    )
+    if state == "breached":
+        return open_ & late
+    if state == "at_risk":
+        return open_ & soon & ~late
+    if state == "on_track":
+        return open_ & ~soon
+    if state == "done":
+        return ~open_
+    return Q()
+
+
+def sla_state(case: Case, now: datetime | None = None) -> str:
+    now = now or timezone.now()
+    if case.status not in OPEN_STATUSES:
+        return "done"
+    first_due = case.first_response_due if case.first_responded_at is None else None
+    dues = [d for d in (case.resolution_due, first_due) if d is not None]
+    if any(d < now for d in dues):
+        return "breached"
+    if any(d < now + AT_RISK_WINDOW for d in dues):
+        return "at_risk"
+    return "on_track"
+
+
+def case_get_visible(*, user: User, case_id: uuid.UUID | str) -> Case:
+    """One case, or NotFound when it does not exist or the user may not see it."""
+    scope = policy.case_scope(user)
+    try:
+        case = (
+            Case.objects.filter(scope if scope is not None else Q(pk__in=[]))
+            .select_related(
+                "report",
+                "report__category",
+                "report__station",
+                "category",
+                "station",
+                "assignee",
+                "claimed_by",
+                "referral_unit",
+            )
+            .get(pk=case_id)
+        )
+    except (Case.DoesNotExist, ValueError, TypeError, DjangoValidationError) as exc:
+        raise NotFound(_("No such case.")) from exc
+    return case
+
+
+def case_timeline(*, case: Case, public_only: bool = False) -> QuerySet[CaseEvent]:
+    qs = case.events.select_related("actor").order_by("at", "id")
+    if public_only:
+        qs = qs.filter(public=True)
+    return qs
+
+
+def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
+    """Find cases by tracking code, national ID, mobile or name, folding letter/digit variants.
+
+    Returns what kind of key the query was taken as and the visible matches.
+    """
+    base = case_list_visible_to(user=user)
+    text = (query or "").strip()
+    if not text:
+        raise ValidationFailed(_("Type something to search for."), code="required", field="q")
+    key = normalise(text)
+    compact = key.replace(" ", "").replace("-", "")
+    if compact.isdigit() and len(compact) == 10:
+        try:
+            nid = identifiers.normalise_national_id(compact)
+            return "national_id", base.filter(report__national_id=nid)
+        except ValidationFailed:
+            pass
+    if compact.lstrip("+").isdigit():
+        try:
+            mobile = identifiers.normalise_mobile(compact)
+            return "mobile", base.filter(report__mobile=mobile)
+        except ValidationFailed:
+            pass
+    if len(compact) == 13:
+        try:
+            code = parse_tracking_code(compact)
+            return "tracking_code", base.filter(report__tracking_code=code)
+        except ValidationFailed:
+            pass
+    if len(key) < 2:
+        raise ValidationFailed(
+            _("Type at least two letters of the name."), code="too_short", field="q"
+        )
+    return "name", base.filter(report__complainant_name_key__contains=key)
+
+
+def assignable_staff(*, user: User, case: Case) -> QuerySet[User]:
+    scope = policy.assignable_scope(user)
+    if scope is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(scope, unit__path__startswith=case.unit_path)
+        .select_related("unit")
+        .order_by("role", "last_name", "first_name")
+    )
+
+
+def queue_counts(*, user: User) -> dict[str, Any]:
+    qs = case_list_visible_to(user=user)
+    now = timezone.now()
+    return {
+        "open": qs.filter(status__in=OPEN_STATUSES).count(),
+        "breached": qs.filter(sla_q("breached", now)).count(),
+        "unread": qs.filter(unread_followups__gt=0).count(),
+        "mine": qs.filter(assignee=user, status__in=OPEN_STATUSES).count(),
+    }

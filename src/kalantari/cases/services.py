@@ -1,0 +1,360 @@
+"""Every write to a case: open, move, note, claim, follow-up. One transaction each, audited."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kalantari.access import policy
+from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
+from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget, Status
+from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
+from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from kalantari.core.text import clean_text
+from kalantari.intake.models import Report
+from kalantari.org.models import OrgUnit, User
+
+MAX_REASON = 4000
+
+
+def case_open_for_report(*, report: Report, actor: User | None) -> Case:
+    """Open the station's case for a new report (inside the report's own transaction)."""
+    now = report.created_at or timezone.now()
+    category = report.category
+    case = Case.objects.create(
+        report=report,
+        station=report.station,
+        unit_path=report.station.path,
+        category=category,
+        priority=category.default_priority,
+        status=Status.RECEIVED,
+        first_response_due=now + timedelta(minutes=category.sla_first_response_minutes),
+        resolution_due=now + timedelta(hours=category.sla_resolution_hours),
+        last_activity_at=now,
+        created_by=actor if actor and actor.is_authenticated else None,
+    )
+    CaseEvent.objects.create(
+        case=case,
+        at=now,
+        actor=case.created_by,
+        kind=EventKind.OPENED,
+        to_status=Status.RECEIVED,
+        public=True,
+        data={"routing": report.routing_reason},
+    )
+    return case
+
+
+def _locked_case(case_id: uuid.UUID | str, user: User) -> Case:
+    try:
+        case = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("station", "report")
+            .get(pk=case_id)
+        )
+    except (Case.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound(_("No such case.")) from exc
+    if not policy.can_view_case(user, case):
+        raise NotFound(_("No such case."))
+    return case
+
+
+def _check_version(case: Case, expected_version: int | None) -> None:
+    if expected_version is not None and case.version != expected_version:
+        raise Conflict(
+            _(
+                "This case was changed by someone else while you were looking at it. "
+                "Reload the page to see the change, then try again."
+            ),
+            code="stale_version",
+        )
+
+
+def _check_allowed(user: User, case: Case, action: str) -> None:
+    if action not in policy.case_actions(user, case):
+        raise Forbidden(_("Your role may not do this on this case."), code="action_not_allowed")
+    if policy.claim_blocks(user, case, action):
+        holder = case.claimed_by.display_name if case.claimed_by else ""
+        raise Conflict(
+            _("%(name)s is working on this case; ask them or the commander.") % {"name": holder},
+            code="claimed_by_other",
+        )
+
+
+def _reason(value: str | None, *, required: bool) -> str:
+    text = clean_text(value or "")
+    if required and not text:
+        raise ValidationFailed(_("Give a reason."), code="reason_required", field="reason")
+    if len(text) > MAX_REASON:
+        raise ValidationFailed(
+            _("The text is too long (at most %(n)d characters).") % {"n": MAX_REASON},
+            code="too_long",
+            field="reason",
+        )
+    return text
+
+
+def _bump(case: Case, actor: User, now: Any) -> None:
+    case.version += 1
+    case.updated_by = actor
+    case.last_activity_at = now
+
+
+def case_transition(
+    *,
+    actor: User,
+    case_id: uuid.UUID | str,
+    action: str,
+    expected_version: int | None,
+    reason: str | None = None,
+    assignee_id: Any = None,
+    referral_target: str | None = None,
+    referral_unit_code: str | None = None,
+    referral_name: str | None = None,
+    referral_contact: str | None = None,
+    context: RequestContext = NO_CONTEXT,
+) -> Case:
+    """Move a case along its life cycle, refusing illegal, forbidden or stale moves."""
+    move = MOVES.get(action)
+    if move is None:
+        raise ValidationFailed(_("Unknown action."), code="unknown_action", field="action")
+    with transaction.atomic(durable=True):
+        case = _locked_case(case_id, actor)
+        _check_allowed(actor, case, action)
+        _check_version(case, expected_version)
+        if case.status not in move.sources:
+            raise Conflict(
+                _("A case that is “%(status)s” cannot be moved this way.")
+                % {"status": Status(case.status).label},
+                code="illegal_transition",
+            )
+        text = _reason(reason, required=move.needs_reason)
+        now = timezone.now()
+        data: dict[str, Any] = {}
+        if action == "assign":
+            assignee = _assignee(actor, case, assignee_id)
+            case.assignee = assignee
+            data["assignee"] = str(assignee.pk)
+        elif action == "refer":
+            data.update(
+                _apply_referral(
+                    case, referral_target, referral_unit_code, referral_name, referral_contact
+                )
+            )
+        elif action == "reject":
+            case.rejection_reason = text
+        elif action == "resolve":
+            case.resolved_at = now
+        elif action == "close":
+            case.closed_at = now
+            case.claimed_by = None
+        elif action == "reopen":
+            case.closed_at = None
+            case.resolved_at = None
+            case.rejection_reason = ""
+        if action in FIRST_RESPONSE_MOVES and case.first_responded_at is None:
+            case.first_responded_at = now
+        before = case.status
+        case.status = move.target
+        _bump(case, actor, now)
+        case.save()
+        CaseEvent.objects.create(
+            case=case,
+            at=now,
+            actor=actor,
+            kind=EventKind.TRANSITION,
+            from_status=before,
+            to_status=move.target,
+            reason=text,
+            public=move.reason_is_public or action in {"resolve", "close", "reopen"},
+            data=data | {"action": action},
+        )
+        audit_record(
+            action=f"case.{action}",
+            actor=actor,
+            target=case,
+            unit_id=case.station_id,
+            changes={"from": before, "to": move.target, **data},
+            context=context,
+        )
+    return case
+
+
+def _assignee(actor: User, case: Case, assignee_id: Any) -> User:
+    if not assignee_id:
+        raise ValidationFailed(
+            _("Choose who will work the case."), code="assignee_required", field="assignee"
+        )
+    scope = policy.assignable_scope(actor)
+    try:
+        assignee = User.objects.get(pk=assignee_id, is_active=True)
+    except (User.DoesNotExist, ValueError, TypeError) as exc:
+        raise ValidationFailed(
+            _("That officer was not found."), code="assignee_unknown", field="assignee"
+        ) from exc
+    if (
+        scope is None
+        or assignee.unit is None
+        or (
+            not case.unit_path.startswith(assignee.unit.path)
+            and not assignee.unit.path.startswith(case.unit_path)
+        )
+        or not User.objects.filter(scope, pk=assignee.pk).exists()
+    ):
+        raise ValidationFailed(
+            _("That officer does not serve at this case's station."),
+            code="assignee_out_of_unit",
+            field="assignee",
+        )
+    return assignee
+
+
+def _apply_referral(
+    case: Case,
+    target: str | None,
+    unit_code: str | None,
+    name: str | None,
+    contact: str | None,
+) -> dict[str, Any]:
+    if target not in ReferralTarget.values:
+        raise ValidationFailed(
+            _("Say where the case is referred."), code="referral_target_required", field="target"
+        )
+    case.referral_target = target
+    case.referral_unit = None
+    if target == ReferralTarget.UNIT:
+        unit = OrgUnit.objects.filter(code=(unit_code or "").strip(), active=True).first()
+        if unit is None:
+            raise ValidationFailed(
+                _("Choose the unit the case goes to."), code="referral_unit_unknown", field="unit"
+            )
+        case.referral_unit = unit
+        case.referral_name = unit.name_fa if not name else clean_text(name)
+        case.referral_contact = clean_text(contact or "") or unit.phone
+    else:
+        body = clean_text(name or "")
+        if not body:
+            raise ValidationFailed(
+                _("Name the body that is now responsible."),
+                code="referral_name_required",
+                field="referral_name",
+            )
+        case.referral_name = body[:200]
+        case.referral_contact = clean_text(contact or "")[:200]
+    return {"target": target, "name": case.referral_name}
+
+
+def case_note_add(
+    *,
+    actor: User,
+    case_id: uuid.UUID | str,
+    body: str,
+    public: bool,
+    context: RequestContext = NO_CONTEXT,
+) -> CaseEvent:
+    """Add an internal or public note (a note never changes the case's version)."""
+    with transaction.atomic(durable=True):
+        case = _locked_case(case_id, actor)
+        _check_allowed(actor, case, "note")
+        text = _reason(body, required=True)
+        now = timezone.now()
+        event = CaseEvent.objects.create(
+            case=case, at=now, actor=actor, kind=EventKind.NOTE, reason=text, public=public
+        )
+        update: dict[str, Any] = {"last_activity_at": now}
+        if public and case.first_responded_at is None:
+            update["first_responded_at"] = now
+        Case.objects.filter(pk=case.pk).update(**update)
+        audit_record(
+            action="case.note_added",
+            actor=actor,
+            target=case,
+            unit_id=case.station_id,
+            changes={"public": public, "event": str(event.pk)},
+            context=context,
+        )
+    return event
+
+
+def case_claim(
+    *,
+    actor: User,
+    case_id: uuid.UUID | str,
+    expected_version: int | None,
+    release: bool = False,
+    context: RequestContext = NO_CONTEXT,
+) -> Case:
+    """Claim a case (so two officers do not work it at once) or release the claim."""
+    action = "release" if release else "claim"
+    with transaction.atomic(durable=True):
+        case = _locked_case(case_id, actor)
+        _check_allowed(actor, case, action)
+        _check_version(case, expected_version)
+        if not release and case.claimed_by_id not in (None, actor.pk):
+            holder = case.claimed_by.display_name if case.claimed_by else ""
+            raise Conflict(
+                _("%(name)s is already working on this case.") % {"name": holder},
+                code="claimed_by_other",
+            )
+        now = timezone.now()
+        case.claimed_by = None if release else actor
+        case.claimed_at = None if release else now
+        _bump(case, actor, now)
+        case.save()
+        CaseEvent.objects.create(
+            case=case, at=now, actor=actor, kind=EventKind.RELEASE if release else EventKind.CLAIM
+        )
+        audit_record(
+            action=f"case.{action}ed" if release else "case.claimed",
+            actor=actor,
+            target=case,
+            unit_id=case.station_id,
+            context=context,
+        )
+    return case
+
+
+def case_followup_received(*, report: Report, followup_id: uuid.UUID) -> None:
+    """Mark the case as having an unread citizen follow-up (inside the follow-up's transaction)."""
+    now = timezone.now()
+    case = Case.objects.get(report=report)
+    CaseEvent.objects.create(
+        case=case,
+        at=now,
+        kind=EventKind.FOLLOWUP,
+        public=True,
+        data={"followup": str(followup_id)},
+    )
+    Case.objects.filter(pk=case.pk).update(
+        unread_followups=F("unread_followups") + 1, last_activity_at=now
+    )
+
+
+def case_view(
+    *, actor: User, case_id: uuid.UUID | str, context: RequestContext = NO_CONTEXT
+) -> Case:
+    """Open a case for reading: the read of personal data is audited, follow-ups marked read."""
+    from kalantari.cases.selectors import case_get_visible
+
+    case = case_get_visible(user=actor, case_id=case_id)
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="case.viewed",
+            actor=actor,
+            target=case,
+            unit_id=case.station_id,
+            context=context,
+        )
+        if case.unread_followups and policy.case_actions(actor, case):
+            from kalantari.intake.services import followups_mark_read
+
+            followups_mark_read(report_id=case.report_id, reader=actor)
+            Case.objects.filter(pk=case.pk).update(unread_followups=0)
+            case.unread_followups = 0
+    return case

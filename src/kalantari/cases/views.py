@@ -1,0 +1,255 @@
+"""The station desk: queue, search, case page with its actions, walk-in intake, files."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kalantari.access import policy
+from kalantari.audit.services import RequestContext, audit_record
+from kalantari.cases import selectors, services
+from kalantari.cases.models import Case, ReferralTarget, Status
+from kalantari.cases.workflow import legal_moves
+from kalantari.core.errors import DomainError, NotFound
+from kalantari.intake import selectors as intake_selectors
+from kalantari.intake.extra_fields import field_label
+from kalantari.intake.models import Attachment, Channel, Priority
+from kalantari.intake.views import errors_by_field, submit_from_form
+from kalantari.org.models import User
+
+PAGE_SIZE = 25
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    g = request.GET
+    filters = selectors.CaseFilters(
+        status=g.get("status", "open"),
+        category=g.get("category", ""),
+        priority=_int(g.get("priority")),
+        sla=g.get("sla", ""),
+        assignee=g.get("assignee", ""),
+        unread=g.get("unread") == "1",
+    )
+    qs = selectors.case_list_visible_to(user=user, filters=filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(g.get("page"))
+    query = g.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/queue.html",
+        {
+            "page": page,
+            "rows": [(c, selectors.sla_state(c)) for c in page.object_list],
+            "filters": filters,
+            "counts": selectors.queue_counts(user=user),
+            "statuses": Status.choices,
+            "priorities": Priority.choices,
+            "categories": intake_selectors.categories_public(),
+            "querystring": query.urlencode(),
+            "can_intake": user.role in ("desk_officer", "commander"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def search(request: HttpRequest) -> HttpResponse:
+    """A POST, so national IDs and mobiles never end up in a URL or a log."""
+    context: dict[str, Any] = {"q": "", "results": None, "errors": {}}
+    if request.method == "POST":
+        q = request.POST.get("q", "")
+        context["q"] = q
+        try:
+            kind, qs = selectors.case_search(user=_user(request), query=q)
+            context["matched_as"] = kind
+            context["results"] = [(c, selectors.sla_state(c)) for c in qs[:100]]
+        except DomainError as exc:
+            context["errors"] = errors_by_field(exc)
+    response = render(request, "cases/search.html", context)
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def desk_intake(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if user.role not in ("desk_officer", "commander"):
+        raise Http404
+    initial = {"station": user.unit.code} if user.unit and user.unit.is_front_line else {}
+    return submit_from_form(request, Channel.DESK, "cases/desk_intake.html", initial)
+
+
+def extra_items(case: Case) -> list[tuple[str, str]]:
+    """The category's extra fields with their labels in the page's language."""
+    labels = {spec["name"]: field_label(spec) for spec in case.category.extra_fields}
+    return [(labels.get(name, name), str(value)) for name, value in case.report.extra.items()]
+
+
+def routing_label(reason: str) -> str:
+    return {
+        "chosen": _("chosen by the citizen"),
+        "nearest_in_county": _("nearest station of the county"),
+        "nearest": _("nearest station to the location"),
+        "county_default": _("the county's duty station"),
+    }.get(reason, reason)
+
+
+def _page(
+    request: HttpRequest,
+    case: Case,
+    *,
+    error: str = "",
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = _user(request)
+    allowed = policy.case_actions(user, case)
+    moves = sorted(allowed & legal_moves(case.status))
+    response = render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "report": case.report,
+            "sla": selectors.sla_state(case),
+            "timeline": selectors.case_timeline(case=case),
+            "attachments": case.report.attachments.all(),
+            "extra_items": extra_items(case),
+            "routing": routing_label(case.report.routing_reason),
+            "followups": case.report.followups.prefetch_related("attachments"),
+            "moves": moves,
+            "can_note": "note" in allowed,
+            "can_claim": "claim" in allowed and case.claimed_by_id in (None, user.pk),
+            "can_release": "release" in allowed
+            and case.claimed_by_id is not None
+            and not policy.claim_blocks(user, case, "release"),
+            "assignable": selectors.assignable_staff(user=user, case=case)
+            if "assign" in moves
+            else [],
+            "referral_targets": ReferralTarget.choices,
+            "error": error,
+            "conflict": status == 409,
+            "errors": errors or {},
+            "values": request.POST if request.method == "POST" else {},
+        },
+        status=status,
+    )
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response
+
+
+@login_required
+def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    try:
+        case = services.case_view(
+            actor=_user(request), case_id=case_id, context=RequestContext.from_request(request)
+        )
+    except NotFound:
+        raise Http404 from None
+    return _page(request, case)
+
+
+@login_required
+@require_POST
+def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    post = request.POST
+    action = post.get("action", "")
+    version = _int(post.get("version"))
+    ctx = RequestContext.from_request(request)
+    try:
+        if action == "note":
+            services.case_note_add(
+                actor=user,
+                case_id=case_id,
+                body=post.get("body", ""),
+                public=post.get("public") == "on",
+                context=ctx,
+            )
+        elif action in ("claim", "release"):
+            services.case_claim(
+                actor=user,
+                case_id=case_id,
+                expected_version=version,
+                release=action == "release",
+                context=ctx,
+            )
+        else:
+            services.case_transition(
+                actor=user,
+                case_id=case_id,
+                action=action,
+                expected_version=version,
+                reason=post.get("reason", ""),
+                assignee_id=_int(post.get("assignee")),
+                referral_target=post.get("referral_target") or None,
+                referral_unit_code=post.get("referral_unit", ""),
+                referral_name=post.get("referral_name", ""),
+                referral_contact=post.get("referral_contact", ""),
+                context=ctx,
+            )
+    except NotFound:
+        raise Http404 from None
+    except DomainError as exc:
+        try:
+            case = selectors.case_get_visible(user=user, case_id=case_id)
+        except NotFound:
+            raise Http404 from None
+        return _page(
+            request,
+            case,
+            error=str(exc.message),
+            errors={f"{action}.{k}": v for k, v in errors_by_field(exc).items()},
+            status=exc.status,
+        )
+    return redirect("cases:detail", case_id=case_id)
+
+
+@login_required
+def attachment(request: HttpRequest, case_id: uuid.UUID, attachment_id: uuid.UUID) -> FileResponse:
+    """Files are never served from a public folder: every download is access-checked and audited."""
+    user = _user(request)
+    try:
+        case = selectors.case_get_visible(user=user, case_id=case_id)
+    except NotFound:
+        raise Http404 from None
+    item = Attachment.objects.filter(pk=attachment_id, report_id=case.report_id).first()
+    if item is None or not policy.can_read_attachment(user, case):
+        raise Http404
+    audit_record(
+        action="attachment.downloaded",
+        actor=user,
+        target=item,
+        unit_id=case.station_id,
+        context=RequestContext.from_request(request),
+    )
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,146 @@
+"""The JSON API (/api/v1): one NinjaAPI; errors as problem+json (RFC 9457), localised."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
+
+api = NinjaAPI(
+    title="Kalantari API",
+    version="1",
+    description=(
+        "Citizen intake (public) and the station desk (staff) of Kalantari. Errors are "
+        "`application/problem+json` (RFC 9457) with a stable `code`, the offending `field` and "
+        "a message in the request's language (`Accept-Language: fa` or `en`). Tracking codes, "
+        "national IDs and mobile numbers never travel in a URL: every lookup is a POST."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+PROBLEM_TYPES = "https://kalantari.invalid/problems/"
+
+
+def problem(
+    request: HttpRequest,
+    *,
+    status: int,
+    code: str,
+    detail: str,
+    field: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> HttpResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPES + code,
+        "title": code.replace("_", " "),
+        "status": status,
+        "code": code,
+        "detail": detail,
+    }
+    if field:
+        body["field"] = field
+    if errors:
+        body["errors"] = errors
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = "application/problem+json"
+    response["Content-Language"] = (
+        request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "fa"
+    )
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    errors = None
+    if isinstance(exc, InvalidInput):
+        errors = [{"field": e.field, "code": e.code, "message": str(e.message)} for e in exc.errors]
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+    return problem(
+        request,
+        status=exc.status,
+        code=exc.code,
+        detail=str(exc.message),
+        field=exc.field,
+        errors=errors,
+        headers=headers,
+    )
+
+
+def _field_of(loc: list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path", "form")]
+    return ".".join(parts)
+
+
+@api.exception_handler(ValidationError)
+def on_schema_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors: list[dict[str, Any]] = []
+    for err in exc.errors:
+        field = _field_of(list(err.get("loc", [])))
+        kind = err.get("type", "")
+        if kind == "missing":
+            code, message = "required", _("This field is required.")
+        elif kind.startswith("string_too_long"):
+            code, message = "too_long", _("This value is too long.")
+        else:
+            code, message = "invalid", _("This value is not valid here.")
+        errors.append({"field": field, "code": code, "message": message})
+    first: dict[str, Any] = (
+        errors[0] if errors else {"field": None, "message": _("The request is not valid.")}
+    )
+    return problem(
+        request,
+        status=422,
+        code="validation_failed",
+        detail=str(first["message"]),
+        field=first["field"],
+        errors=errors,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return problem(
+        request,
+        status=401,
+        code="not_authenticated",
+        detail=_("Sign in, or send a valid API token."),
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse"):
+        return problem(
+            request,
+            status=400,
+            code="malformed_json",
+            detail=_("The request body is not valid JSON."),
+        )
+    return problem(request, status=exc.status_code, code="http_error", detail=str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem(request, status=404, code="not_found", detail=_("Not found."))
+
+
+def _register_routers() -> None:
+    from kalantari.cases.api import router as cases_router
+    from kalantari.intake.api import router as intake_router
+
+    api.add_router("/", intake_router)
+    api.add_router("/cases", cases_router)
+
+
+_register_routers()

@@ -1,0 +1,56 @@
+"""Idempotency-Key handling, as payment APIs do it: one key, one result, however often sent."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from kalantari.core.errors import ValidationFailed
+from kalantari.core.models import IdempotencyRecord
+
+MAX_KEY_LENGTH = 255
+
+
+def request_fingerprint(payload: Any) -> str:
+    """A stable hash of what was asked, so a reused key with another body is caught."""
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def claim(*, scope: str, key: str, fingerprint: str) -> IdempotencyRecord | dict[str, Any]:
+    """Reserve `key` inside the caller's transaction, or return the answer already stored.
+
+    The unique row makes a concurrent twin wait until this transaction ends; it then finds the
+    row and replays the stored answer. Must be called inside `transaction.atomic`.
+    """
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise ValidationFailed(
+            _("The Idempotency-Key must be 1 to 255 characters."),
+            code="idempotency_key_invalid",
+            field="Idempotency-Key",
+        )
+    try:
+        with transaction.atomic():
+            return IdempotencyRecord.objects.create(scope=scope, key=key, request_hash=fingerprint)
+    except IntegrityError:
+        stored = IdempotencyRecord.objects.get(scope=scope, key=key)
+    if stored.request_hash != fingerprint:
+        raise ValidationFailed(
+            _(
+                "This Idempotency-Key was already used for a different request; "
+                "use a new key for a new report."
+            ),
+            code="idempotency_key_reused",
+            field="Idempotency-Key",
+        )
+    return {"status": stored.response_status, "body": stored.response_body}
+
+
+def store(record: IdempotencyRecord, *, status: int, body: dict[str, Any]) -> None:
+    record.response_status = status
+    record.response_body = body
+    record.save(update_fields=["response_status", "response_body"])

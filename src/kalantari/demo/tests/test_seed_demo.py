@@ -1,0 +1,92 @@
+"""The demo world is whole: every report has its case, every case agrees with its timeline."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from conftest import ensure_default_categories
+from kalantari.audit.models import AuditEvent
+from kalantari.cases.models import Case, CaseEvent, EventKind, Status
+from kalantari.core import identifiers
+from kalantari.demo.services import DEMO_PASSWORD, seed_demo
+from kalantari.intake.models import Report
+from kalantari.org.models import OrgUnit, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded() -> None:
+    ensure_default_categories()
+    seed_demo(reports=400, days=60)
+
+
+def test_force_and_staff(seeded: None) -> None:
+    assert OrgUnit.objects.filter(kind__in=["station", "outpost"]).count() == 20
+    tajrish = OrgUnit.objects.get(code="THR-101")
+    assert tajrish.path == "/IR/THR/THR-SHM/THR-101/"
+    desk = User.objects.get(username="desk_thr101")
+    assert desk.role == Role.DESK_OFFICER and desk.unit == tajrish
+    assert desk.check_password(DEMO_PASSWORD)
+    assert User.objects.get(username="inspector_ir").unit.code == "IR"
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_every_report_has_a_consistent_case(seeded: None) -> None:
+    assert Report.objects.count() == 400
+    assert Case.objects.count() == 400
+    for case in Case.objects.select_related("report", "station"):
+        report = case.report
+        assert case.station_id == report.station_id
+        assert case.unit_path == case.station.path
+        assert case.created_at == report.created_at
+        moves = [e for e in case.events.all() if e.kind in (EventKind.OPENED, EventKind.TRANSITION)]
+        assert moves[0].kind == EventKind.OPENED and moves[0].at == case.created_at
+        assert moves[-1].to_status == case.status
+        assert case.version == len(moves)
+        for before, after in zip(moves, moves[1:], strict=False):
+            assert after.from_status == before.to_status
+            assert after.at >= before.at
+        if case.status != Status.RECEIVED:
+            assert case.first_responded_at == moves[1].at
+        if case.status in (Status.ASSIGNED, Status.IN_PROGRESS, Status.RESOLVED):
+            assert case.assignee is not None and case.assignee.unit_id == case.station_id
+        if not report.anonymous:
+            assert identifiers.normalise_national_id(report.national_id) == report.national_id
+            assert identifiers.normalise_mobile(report.mobile) == report.mobile
+
+
+def test_statuses_are_mixed_and_audited(seeded: None) -> None:
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert {Status.RECEIVED, Status.IN_PROGRESS, Status.CLOSED} <= statuses
+    transitions = CaseEvent.objects.filter(kind=EventKind.TRANSITION).count()
+    assert AuditEvent.objects.filter(action__startswith="case.").count() == transitions
+    assert AuditEvent.objects.filter(action="report.submitted").count() == 400
+
+
+def test_rerun_keeps_what_exists() -> None:
+    ensure_default_categories()
+    out = StringIO()
+    call_command("seed_demo", "--reports", "30", stdout=out)
+    codes = set(Report.objects.values_list("tracking_code", flat=True))
+    call_command("seed_demo", "--reports", "30", stdout=out)
+    assert set(Report.objects.values_list("tracking_code", flat=True)) == codes
+    assert User.objects.filter(username="desk_thr101").count() == 1
+    assert "already exist" in out.getvalue()
+
+
+def test_demo_desk_officer_sees_the_station_queue(seeded: None) -> None:
+    client = Client()
+    assert client.login(username="desk_thr101", password=DEMO_PASSWORD)
+    page = client.get("/en/desk/")
+    assert page.status_code == 200
+    mine = Case.objects.filter(station__code="THR-101").exclude(status=Status.CLOSED).first()
+    other = Case.objects.exclude(station__code="THR-101").exclude(status=Status.CLOSED).first()
+    assert mine is not None and other is not None
+    body = page.content.decode()
+    assert mine.report.tracking_code[:4] in body
+    assert client.get(f"/en/desk/cases/{other.pk}/").status_code == 404

@@ -1,0 +1,162 @@
+"""Citizen reports: categories, the report itself, its files and the citizen's follow-ups."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from kalantari.core.models import BaseModel
+
+
+class CategoryGroup(models.TextChoices):
+    THEFT = "theft", _("Theft")
+    FRAUD = "fraud", _("Fraud")
+    VIOLENCE = "violence", _("Violence and threats")
+    FAMILY = "family", _("Family")
+    TRAFFIC = "traffic", _("Traffic")
+    DOCUMENTS = "documents", _("Lost documents")
+    MISSING = "missing", _("Missing person")
+    CYBER = "cyber", _("Online crime")
+    TIPS = "tips", _("Tips")
+    CONDUCT = "conduct", _("Police conduct")
+    OTHER = "other", _("Other")
+
+
+class Priority(models.IntegerChoices):
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+    LOW = 4, _("Low")
+
+
+class Category(BaseModel):
+    """A kind of report, with its priority, SLA targets and the extra fields it requires.
+
+    `extra_fields` is a list of {"name", "kind", "label_fa", "label_en", "required"} where
+    kind is one of text, textarea, plate, date, datetime, photo; checked at entry so a
+    record is complete from the start.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    group = models.CharField(_("group"), max_length=16, choices=CategoryGroup.choices)
+    name_fa = models.CharField(_("name (Persian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    help_fa = models.CharField(_("help (Persian)"), max_length=300, blank=True)
+    help_en = models.CharField(_("help (English)"), max_length=300, blank=True)
+    default_priority = models.PositiveSmallIntegerField(
+        _("default priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    sla_first_response_minutes = models.PositiveIntegerField(
+        _("first response target (minutes)"), default=24 * 60
+    )
+    sla_resolution_hours = models.PositiveIntegerField(_("resolution target (hours)"), default=720)
+    allows_anonymous = models.BooleanField(_("may be anonymous"), default=False)
+    extra_fields = models.JSONField(_("extra fields"), default=list, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if translation.get_language() == "en" else self.name_fa
+
+    @property
+    def help(self) -> str:
+        return self.help_en if translation.get_language() == "en" else self.help_fa
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web portal")
+    DESK = "desk", _("Station desk")
+    API = "api", _("API")
+
+
+class Report(BaseModel):
+    """What a citizen reported. The case file that works it lives in `cases`."""
+
+    tracking_code = models.CharField(_("tracking code"), max_length=13, unique=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="reports")
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    language = models.CharField(max_length=5, default="fa")
+    statement = models.TextField(_("statement"))
+    occurred_at = models.DateTimeField(_("when it happened"))
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    requested_station = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    county = models.ForeignKey(
+        "org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    station = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="reports", verbose_name=_("station")
+    )
+    routing_reason = models.CharField(max_length=32)
+    routing_detail = models.CharField(max_length=300, blank=True)
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    complainant_name = models.CharField(_("name"), max_length=200, blank=True)
+    complainant_name_key = models.CharField(max_length=200, blank=True, db_index=True)
+    national_id = models.CharField(_("national ID"), max_length=10, blank=True, db_index=True)
+    mobile = models.CharField(_("mobile"), max_length=11, blank=True, db_index=True)
+    pin_hash = models.CharField(max_length=200, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    receipt_token = models.CharField(max_length=43, unique=True)
+    receipt_expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return self.tracking_code
+
+
+class Attachment(BaseModel):
+    """A file given with a report or follow-up: type checked by content, metadata stripped."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    followup = models.ForeignKey(
+        "FollowUp", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    field_name = models.CharField(max_length=40, blank=True)
+    file = models.FileField(upload_to="reports/%Y/%m/", max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class FollowUp(BaseModel):
+    """A message (or file) the citizen adds later; unread until a case handler opens it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="followups")
+    message = models.TextField(_("message"), blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,450 @@
+"""Every write of citizen intake: submit a report, add a follow-up; plus the status check."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
+from kalantari.cases import services as case_services
+from kalantari.core import idempotency, identifiers, jalali, throttle
+from kalantari.core.errors import (
+    NotFound,
+    TooManyAttempts,
+    ValidationFailed,
+    collect_errors,
+)
+from kalantari.core.text import clean_text, normalise
+from kalantari.core.tracking import format_tracking_code, new_tracking_code, parse_tracking_code
+from kalantari.intake import catalogue
+from kalantari.intake.extra_fields import clean_extra
+from kalantari.intake.files import IncomingFile, clean_files
+from kalantari.intake.models import Attachment, Channel, FollowUp, Report
+from kalantari.intake.routing import route_report
+from kalantari.org.models import User
+
+MAX_STATEMENT = 10_000
+MAX_NAME = 200
+MAX_ADDRESS = 500
+CLOCK_SKEW = timedelta(minutes=5)
+PIN_DIGITS = 8
+
+
+@dataclass
+class ReportDraft:
+    """A report as typed: raw strings from the form or the API, checked by `report_submit`."""
+
+    category: str
+    statement: str
+    occurred_date: str
+    occurred_time: str = ""
+    address: str = ""
+    latitude: str | float | None = None
+    longitude: str | float | None = None
+    station: str = ""
+    county: str = ""
+    anonymous: bool = False
+    name: str = ""
+    national_id: str = ""
+    mobile: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    files: list[IncomingFile] = field(default_factory=list)
+    channel: str = Channel.WEB
+    language: str = "fa"
+
+
+@dataclass(frozen=True)
+class SubmitOutcome:
+    """The answer to a submission; `body` is also what a retried request gets back."""
+
+    body: dict[str, Any]
+    replayed: bool
+
+
+def _coordinate(value: str | float | None, name: str, bound: int) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value).strip()).quantize(Decimal("0.000001"))
+    except (InvalidOperation, ValueError):
+        raise ValidationFailed(
+            _("The map position is not valid."), code="location_invalid", field=name
+        ) from None
+    if not number.is_finite() or abs(number) > bound:
+        raise ValidationFailed(
+            _("The map position is not valid."), code="location_invalid", field=name
+        )
+    return number
+
+
+def _text(
+    value: str, name: str, limit: int, *, required: bool, errors: list[ValidationFailed]
+) -> str:
+    text = clean_text(value or "")
+    if required and not text:
+        errors.append(ValidationFailed(_("This field is required."), code="required", field=name))
+    elif len(text) > limit:
+        errors.append(
+            ValidationFailed(
+                _("Too long: at most %(n)d characters.") % {"n": limit},
+                code="too_long",
+                field=name,
+            )
+        )
+    return text
+
+
+def _occurred_at(draft: ReportDraft, errors: list[ValidationFailed]) -> datetime | None:
+    if not (draft.occurred_date or "").strip():
+        errors.append(
+            ValidationFailed(_("Say when it happened."), code="required", field="occurred_date")
+        )
+        return None
+    try:
+        at = jalali.parse_local_datetime(
+            draft.occurred_date, draft.occurred_time or None, field="occurred_date"
+        )
+    except ValidationFailed as exc:
+        errors.append(exc)
+        return None
+    if at > timezone.now() + CLOCK_SKEW:
+        errors.append(
+            ValidationFailed(
+                _("The date is in the future."), code="date_in_future", field="occurred_date"
+            )
+        )
+        return None
+    return at
+
+
+def report_validate(draft: ReportDraft) -> dict[str, Any]:
+    """Check a draft completely and return the clean values, or raise every error at once."""
+    errors: list[ValidationFailed] = []
+    category = catalogue.category((draft.category or "").strip())
+    if category is None:
+        errors.append(
+            ValidationFailed(
+                _("Choose a kind of report from the list."),
+                code="category_unknown",
+                field="category",
+            )
+        )
+    statement = _text(draft.statement, "statement", MAX_STATEMENT, required=True, errors=errors)
+    occurred_at = _occurred_at(draft, errors)
+    address = _text(draft.address, "address", MAX_ADDRESS, required=False, errors=errors)
+    lat = lon = None
+    try:
+        lat = _coordinate(draft.latitude, "latitude", 90)
+        lon = _coordinate(draft.longitude, "longitude", 180)
+    except ValidationFailed as exc:
+        errors.append(exc)
+    anonymous = bool(draft.anonymous)
+    if anonymous and category is not None and not category.allows_anonymous:
+        errors.append(
+            ValidationFailed(
+                _("This kind of report cannot be anonymous."),
+                code="anonymous_not_allowed",
+                field="anonymous",
+            )
+        )
+    name = national_id = mobile = ""
+    if not anonymous:
+        name = _text(draft.name, "name", MAX_NAME, required=True, errors=errors)
+        for attr, fn in (
+            ("national_id", identifiers.normalise_national_id),
+            ("mobile", identifiers.normalise_mobile),
+        ):
+            raw = (getattr(draft, attr) or "").strip()
+            if not raw:
+                errors.append(
+                    ValidationFailed(_("This field is required."), code="required", field=attr)
+                )
+                continue
+            try:
+                if attr == "national_id":
+                    national_id = fn(raw)
+                else:
+                    mobile = fn(raw)
+            except ValidationFailed as exc:
+                errors.append(exc)
+    files = []
+    try:
+        files = clean_files(draft.files)
+    except ValidationFailed as exc:
+        errors.append(exc)
+    extra: dict[str, Any] = {}
+    if category is not None:
+        extra, extra_errors = clean_extra(
+            category, draft.extra or {}, {f.field_name for f in files if f.field_name}
+        )
+        errors.extend(extra_errors)
+    decision = None
+    try:
+        decision = route_report(
+            station_code=(draft.station or "").strip() or None,
+            county_code=(draft.county or "").strip() or None,
+            latitude=float(lat) if lat is not None else None,
+            longitude=float(lon) if lon is not None else None,
+        )
+    except ValidationFailed as exc:
+        errors.append(exc)
+    collect_errors(errors)
+    return {
+        "category": category,
+        "statement": statement,
+        "occurred_at": occurred_at,
+        "address": address,
+        "latitude": lat,
+        "longitude": lon,
+        "anonymous": anonymous,
+        "name": name,
+        "national_id": national_id,
+        "mobile": mobile,
+        "extra": extra,
+        "files": files,
+        "decision": decision,
+    }
+
+
+def report_submit(
+    *,
+    actor: User | None,
+    draft: ReportDraft,
+    idempotency_key: str | None = None,
+    fingerprint: str | None = None,
+    context: RequestContext = NO_CONTEXT,
+) -> SubmitOutcome:
+    """File a citizen's report and open the station's case, once per Idempotency-Key."""
+    clean = report_validate(draft)
+    decision = clean["decision"]
+    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}" if clean["anonymous"] else ""
+    pin_hash = make_password(pin) if pin else ""
+    with transaction.atomic(durable=True):
+        claimed = None
+        if idempotency_key is not None:
+            claimed = idempotency.claim(
+                scope="report_submit", key=idempotency_key, fingerprint=fingerprint or ""
+            )
+            if isinstance(claimed, dict):
+                return SubmitOutcome(body=claimed["body"], replayed=True)
+        now = timezone.now()
+        staff = actor if actor is not None and actor.is_authenticated else None
+        report = Report.objects.create(
+            tracking_code=new_tracking_code(),
+            category=clean["category"],
+            channel=draft.channel,
+            language=draft.language if draft.language in ("fa", "en") else "fa",
+            statement=clean["statement"],
+            occurred_at=clean["occurred_at"],
+            address=clean["address"],
+            latitude=clean["latitude"],
+            longitude=clean["longitude"],
+            requested_station=decision.station if decision.reason == "chosen" else None,
+            county_id=_county_id(decision.station, draft.county),
+            station=decision.station,
+            routing_reason=decision.reason,
+            routing_detail=decision.detail,
+            anonymous=clean["anonymous"],
+            complainant_name=clean["name"],
+            complainant_name_key=normalise(clean["name"]),
+            national_id=clean["national_id"],
+            mobile=clean["mobile"],
+            pin_hash=pin_hash,
+            extra=clean["extra"],
+            receipt_token=secrets.token_urlsafe(24),
+            receipt_expires_at=now + timedelta(seconds=settings.KALANTARI_RECEIPT_SECONDS),
+            created_by=staff,
+        )
+        for f in clean["files"]:
+            attachment = Attachment(
+                report=report,
+                field_name=f.field_name,
+                original_name=f.name,
+                content_type=f.content_type,
+                size=len(f.content),
+                sha256=f.sha256,
+                created_by=staff,
+            )
+            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.save()
+        case_services.case_open_for_report(report=report, actor=staff)
+        audit_record(
+            action="report.submitted",
+            actor=staff,
+            target=report,
+            unit_id=decision.station.pk,
+            changes={"channel": draft.channel, "routing": decision.reason},
+            context=context,
+        )
+        body = submit_body(report, pin=pin)
+        if claimed is not None and not isinstance(claimed, dict):
+            idempotency.store(claimed, status=201, body=body)
+    return SubmitOutcome(body=body, replayed=False)
+
+
+def _county_id(station: Any, county_code: str) -> Any:
+    county = catalogue.unit(county_code.strip()) if county_code else None
+    if county is not None:
+        return county.pk
+    return station.parent_id if station.parent_id else None
+
+
+def submit_body(report: Report, *, pin: str = "") -> dict[str, Any]:
+    station = report.station
+    body: dict[str, Any] = {
+        "tracking_code": format_tracking_code(report.tracking_code),
+        "status": "received",
+        "receipt_token": report.receipt_token,
+        "station": {
+            "code": station.code,
+            "name_fa": station.name_fa,
+            "name_en": station.name_en,
+            "phone": station.phone,
+        },
+        "routing_reason": report.routing_reason,
+        "anonymous": report.anonymous,
+    }
+    if pin:
+        body["pin"] = pin
+    return body
+
+
+def report_by_receipt(token: str) -> Report:
+    """The report a fresh receipt link points to (links expire; the status page does not)."""
+    report = (
+        Report.objects.select_related("station", "category")
+        .filter(receipt_token=token, receipt_expires_at__gt=timezone.now())
+        .first()
+    )
+    if report is None:
+        raise NotFound(_("This receipt link has expired. Use the status page with your code."))
+    return report
+
+
+_DUMMY_HASH = make_password("not-a-real-pin")
+
+
+def status_lookup(
+    *, tracking_code: str, secret: str, context: RequestContext = NO_CONTEXT
+) -> Report:
+    """The report behind a code and its mobile or PIN; a wrong pair reveals nothing."""
+    canonical = parse_tracking_code(tracking_code)
+    window = settings.KALANTARI_STATUS_WINDOW_SECONDS
+    keys = [
+        (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
+        (f"status:code:{canonical}", settings.KALANTARI_STATUS_ATTEMPTS_PER_CODE),
+    ]
+    for key, limit in keys:
+        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
+        if wait:
+            raise TooManyAttempts(
+                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
+                retry_after=wait,
+            )
+    report = (
+        Report.objects.select_related("station", "category", "case")
+        .filter(tracking_code=canonical)
+        .first()
+    )
+    if not _secret_matches(report, secret):
+        for key, _limit in keys:
+            throttle.register_failure(key, window_seconds=window)
+        raise NotFound(
+            _(
+                "No report matches this tracking code and mobile number (or PIN). "
+                "Check both and try again."
+            ),
+            code="no_match",
+        )
+    assert report is not None
+    with transaction.atomic():
+        audit_record(
+            action="report.status_viewed",
+            actor=None,
+            target=report,
+            unit_id=report.station_id,
+            context=context,
+        )
+    return report
+
+
+def _secret_matches(report: Report | None, secret: str) -> bool:
+    typed = (secret or "").strip()
+    if report is None:
+        check_password(typed, _DUMMY_HASH)
+        return False
+    if report.anonymous:
+        from kalantari.core.text import to_ascii_digits
+
+        return bool(typed) and check_password(to_ascii_digits(typed), report.pin_hash)
+    try:
+        mobile = identifiers.normalise_mobile(typed)
+    except ValidationFailed:
+        return False
+    return hmac.compare_digest(mobile, report.mobile)
+
+
+def followup_add(
+    *,
+    report: Report,
+    message: str,
+    files: list[IncomingFile],
+    context: RequestContext = NO_CONTEXT,
+) -> FollowUp:
+    """Add the citizen's follow-up (message or file); the case handler sees it as unread."""
+    errors: list[ValidationFailed] = []
+    text = _text(message, "message", MAX_STATEMENT, required=False, errors=errors)
+    clean: list[Any] = []
+    try:
+        clean = clean_files(files)
+    except ValidationFailed as exc:
+        errors.append(exc)
+    if not text and not clean and not errors:
+        errors.append(
+            ValidationFailed(
+                _("Write a message or attach a file."), code="required", field="message"
+            )
+        )
+    collect_errors(errors)
+    with transaction.atomic(durable=True):
+        followup = FollowUp.objects.create(report=report, message=text)
+        for f in clean:
+            attachment = Attachment(
+                report=report,
+                followup=followup,
+                original_name=f.name,
+                content_type=f.content_type,
+                size=len(f.content),
+                sha256=f.sha256,
+            )
+            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.save()
+        case_services.case_followup_received(report=report, followup_id=followup.pk)
+        audit_record(
+            action="report.followup_added",
+            actor=None,
+            target=report,
+            unit_id=report.station_id,
+            changes={"followup": str(followup.pk), "files": len(clean)},
+            context=context,
+        )
+    return followup
+
+
+def followups_mark_read(*, report_id: Any, reader: User) -> int:
+    """Mark a report's unread follow-ups read by `reader` (inside the caller's transaction)."""
+    return FollowUp.objects.filter(report_id=report_id, read_at__isnull=True).update(
+        read_at=timezone.now(), read_by=reader
+    )

@@ -1,0 +1,245 @@
+"""Public pages: file a report, print its receipt, follow it by code (all lookups are POSTs)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kalantari.audit.services import RequestContext
+from kalantari.core import idempotency
+from kalantari.core.errors import DomainError, InvalidInput, NotFound
+from kalantari.core.tracking import format_tracking_code
+from kalantari.intake import selectors
+from kalantari.intake.files import IncomingFile
+from kalantari.intake.models import Channel, Report
+from kalantari.intake.services import (
+    ReportDraft,
+    followup_add,
+    report_by_receipt,
+    report_submit,
+    status_lookup,
+)
+
+GRANT_KEY = "status_grant"
+PIN_KEY = "receipt_pins"
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/home.html", {"categories": selectors.categories_public()})
+
+
+def errors_by_field(exc: DomainError) -> dict[str, str]:
+    items: list[DomainError] = list(exc.errors) if isinstance(exc, InvalidInput) else [exc]
+    out: dict[str, str] = {}
+    for e in items:
+        out.setdefault(e.field or "form", str(e.message))
+    return out
+
+
+def files_from(request: HttpRequest, category: str = "") -> list[IncomingFile]:
+    """The general attachments, plus the photo fields of the chosen category only."""
+    files = [
+        IncomingFile(name=f.name or "file", content=f.read())
+        for f in request.FILES.getlist("attachments")
+    ]
+    prefix = f"extra.{category}:"
+    for key in request.FILES:
+        if category and key.startswith(prefix):
+            f = request.FILES.getlist(key)[0]
+            files.append(
+                IncomingFile(
+                    name=f.name or "photo", content=f.read(), field_name=key[len(prefix) :]
+                )
+            )
+    return files
+
+
+def draft_from_post(request: HttpRequest, channel: str) -> ReportDraft:
+    post = request.POST
+    category = post.get("category", "")
+    prefix = f"extra.{category}:"
+    extra = {k[len(prefix) :]: v for k, v in post.items() if category and k.startswith(prefix)}
+    return ReportDraft(
+        category=category,
+        statement=post.get("statement", ""),
+        occurred_date=post.get("occurred_date", ""),
+        occurred_time=post.get("occurred_time", ""),
+        address=post.get("address", ""),
+        latitude=post.get("latitude") or None,
+        longitude=post.get("longitude") or None,
+        station=post.get("station", ""),
+        county=post.get("county", ""),
+        anonymous=post.get("anonymous") == "on",
+        name=post.get("name", ""),
+        national_id=post.get("national_id", ""),
+        mobile=post.get("mobile", ""),
+        extra=extra,
+        files=files_from(request, category),
+        channel=channel,
+        language=translation.get_language() or "fa",
+    )
+
+
+def form_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    units = selectors.units_public()
+    return {
+        "categories": selectors.categories_public(),
+        "counties": [u for u in units if u["kind"] == "county"],
+        "stations": [u for u in units if u["kind"] in ("station", "outpost")],
+        "values": request.POST if request.method == "POST" else {},
+        "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
+        "max_files": settings.KALANTARI_UPLOAD_MAX_FILES,
+        "max_mb": settings.KALANTARI_UPLOAD_MAX_BYTES // (1024 * 1024),
+    } | extra
+
+
+def submit_from_form(
+    request: HttpRequest, channel: str, template: str, initial: dict[str, str] | None = None
+) -> HttpResponse:
+    """Shared by the public form and the desk's walk-in form: one service, one set of errors."""
+    if request.method == "POST":
+        draft = draft_from_post(request, channel)
+        fingerprint_source: dict[str, object] = {
+            k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
+        }
+        fingerprint_source["files"] = [(f.name, f.field_name, len(f.content)) for f in draft.files]
+        try:
+            outcome = report_submit(
+                actor=request.user if request.user.is_authenticated else None,
+                draft=draft,
+                idempotency_key=request.POST.get("idempotency_key") or None,
+                fingerprint=idempotency.request_fingerprint(fingerprint_source),
+                context=RequestContext.from_request(request),
+            )
+        except DomainError as exc:
+            response = render(request, template, form_context(request, errors=errors_by_field(exc)))
+            response.status_code = exc.status
+            return response
+        token = outcome.body["receipt_token"]
+        if outcome.body.get("pin"):
+            pins = request.session.get(PIN_KEY, {})
+            pins[token] = outcome.body["pin"]
+            request.session[PIN_KEY] = pins
+        return redirect("intake:receipt", token=token)
+    return render(request, template, form_context(request, errors={}, values=initial or {}))
+
+
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    return submit_from_form(request, Channel.WEB, "intake/report_form.html")
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+
+
+def receipt(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        report = report_by_receipt(token)
+    except NotFound as exc:
+        return render(request, "intake/receipt_expired.html", {"message": exc.message}, status=404)
+    code = format_tracking_code(report.tracking_code)
+    status_url = request.build_absolute_uri(reverse("intake:status")) + f"#code={code}"
+    pin = request.session.get(PIN_KEY, {}).get(token, "")
+    response = render(
+        request,
+        "intake/receipt.html",
+        {
+            "report": report,
+            "code": code,
+            "qr": mark_safe(qr_svg(status_url)),  # noqa: S308 - SVG made by segno from our own URL
+            "pin": pin,
+            "case": report.case,
+        },
+    )
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response
+
+
+def _granted_report(request: HttpRequest) -> Report | None:
+    grant = request.session.get(GRANT_KEY)
+    if not grant or grant.get("until", 0) < time.time():
+        return None
+    return (
+        Report.objects.select_related("station", "category", "case")
+        .filter(pk=grant.get("report"))
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def status(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {"errors": {}, "values": {}}
+    report = None
+    http_status = 200
+    if request.method == "POST":
+        context["values"] = request.POST
+        try:
+            report = status_lookup(
+                tracking_code=request.POST.get("tracking_code", ""),
+                secret=request.POST.get("secret", ""),
+                context=RequestContext.from_request(request),
+            )
+        except DomainError as exc:
+            context["errors"] = errors_by_field(exc)
+            http_status = exc.status
+        else:
+            request.session.cycle_key()
+            request.session[GRANT_KEY] = {
+                "report": str(report.pk),
+                "until": time.time() + settings.KALANTARI_STATUS_GRANT_SECONDS,
+            }
+    else:
+        report = _granted_report(request)
+        context["followup_sent"] = request.session.pop("followup_sent", False)
+    if report is not None:
+        context["status"] = selectors.public_status(report)
+    response = render(request, "intake/status.html", context, status=http_status)
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response
+
+
+@require_POST
+def followup(request: HttpRequest) -> HttpResponse:
+    report = _granted_report(request)
+    if report is None:
+        return redirect("intake:status")
+    try:
+        followup_add(
+            report=report,
+            message=request.POST.get("message", ""),
+            files=[
+                IncomingFile(name=f.name or "file", content=f.read())
+                for f in request.FILES.getlist("attachments")
+            ],
+            context=RequestContext.from_request(request),
+        )
+    except DomainError as exc:
+        context = {
+            "errors": {},
+            "followup_errors": errors_by_field(exc),
+            "followup_values": request.POST,
+            "values": {},
+            "status": selectors.public_status(report),
+        }
+        response = render(request, "intake/status.html", context, status=exc.status)
+        response.personal_data = True  # type: ignore[attr-defined]
+        return response
+    request.session["followup_sent"] = True
+    return redirect("intake:status")
+
+
+@require_POST
+def status_forget(request: HttpRequest) -> HttpResponse:
+    request.session.pop(GRANT_KEY, None)
+    return redirect("intake:status")

@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from kalantari.intake import catalogue
+from kalantari.org.models import ApiToken, OrgUnit, User
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_fa", "name_en", "kind", "parent", "open_24_7", "active")
+    list_filter = ("kind", "open_24_7", "active")
+    search_fields = ("code", "name_fa", "name_en")
+    readonly_fields = ("path", "created_at", "updated_at")
+    autocomplete_fields = ("parent",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        catalogue.invalidate()
+
+
+@admin.register(User)
+class StaffAdmin(UserAdmin):
+    list_display = ("username", "first_name", "last_name", "role", "unit", "is_active")
+    list_filter = ("role", "is_active", "unit__kind")
+    search_fields = ("username", "first_name", "last_name", "badge_number")
+    autocomplete_fields = ("unit",)
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("Kalantari", {"fields": ("unit", "role", "rank", "badge_number")}),
+    )
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("name", "user", "created_at", "last_used_at", "expires_at", "revoked")
+    readonly_fields = ("key_hash", "last_used_at")

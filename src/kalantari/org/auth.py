@@ -1,0 +1,36 @@
+"""API authentication for staff: the browser session (with CSRF) or a bearer token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer, django_auth
+
+from kalantari.access.policy import is_staff_member
+from kalantari.org.models import ApiToken
+
+
+class StaffToken(HttpBearer):
+    """`Authorization: Bearer <token>`; tokens are made with `kalantari api_token`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        if not token or len(token) > 200:
+            return None
+        now = timezone.now()
+        row = (
+            ApiToken.objects.select_related("user", "user__unit")
+            .filter(key_hash=ApiToken.hash_key(token), revoked=False)
+            .first()
+        )
+        if row is None or (row.expires_at and row.expires_at <= now):
+            return None
+        if not is_staff_member(row.user):
+            return None
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+        request.user = row.user
+        return row.user
+
+
+staff_auth = [StaffToken(), django_auth]

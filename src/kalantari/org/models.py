@@ -1,0 +1,138 @@
+"""Org units (nation > province > county > station/outpost) and the staff bound to them."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from kalantari.core.models import BaseModel
+
+
+class UnitKind(models.TextChoices):
+    NATION = "nation", _("Nation")
+    PROVINCE = "province", _("Province")
+    COUNTY = "county", _("County")
+    STATION = "station", _("Police station")
+    OUTPOST = "outpost", _("Outpost")
+
+
+FRONT_LINE_KINDS = (UnitKind.STATION, UnitKind.OUTPOST)
+
+
+class OrgUnit(BaseModel):
+    """A unit of the force; `path` holds the codes from the nation down (a subtree = a prefix)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=UnitKind.choices)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    address_fa = models.CharField(_("address (Persian)"), max_length=300, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    open_24_7 = models.BooleanField(_("open 24/7"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("org unit")
+        verbose_name_plural = _("org units")
+        ordering = ["path"]
+        indexes = [models.Index(fields=["kind", "active"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def name(self) -> str:
+        return self.name_en if translation.get_language() == "en" else self.name_fa
+
+    @property
+    def address(self) -> str:
+        return self.address_en if translation.get_language() == "en" else self.address_fa
+
+    @property
+    def is_front_line(self) -> bool:
+        return self.kind in FRONT_LINE_KINDS
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent_id and self.parent else "/"
+        return f"{prefix}{self.code}/"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Role(models.TextChoices):
+    DESK_OFFICER = "desk_officer", _("Desk officer")
+    INVESTIGATOR = "investigator", _("Investigator")
+    COMMANDER = "commander", _("Station commander")
+    INSPECTOR = "inspector", _("Inspector")
+    PLANNER = "planner", _("Operations planner")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    ADMIN = "admin", _("Administrator")
+
+
+class User(AbstractUser):
+    """A staff account; every one belongs to an org unit and holds one role there."""
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("org unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
+    rank = models.CharField(_("rank"), max_length=64, blank=True)
+    badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("staff account")
+        verbose_name_plural = _("staff accounts")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or self.username
+
+
+class ApiToken(BaseModel):
+    """A bearer token for staff API clients; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
