@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import Case, CaseEvent, Status
@@ -174,7 +174,7 @@ def test_two_staff_moving_one_case_at_once(
         except Conflict as exc:
             results[name] = exc.code
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test DB can be dropped
 
     threads = [
         threading.Thread(target=act, args=("desk", desk_officer, "triage", "")),

@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 from django.test import Client
 
 from kalantari.cases.models import Case
@@ -115,7 +115,7 @@ def test_concurrent_retries_with_one_key_make_one_report(
                 post(Client(), "/api/v1/reports", report_payload, **{"Idempotency-Key": "same"})
             )
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test DB can be dropped
 
     threads = [threading.Thread(target=send) for _ in range(6)]
     for t in threads:
