@@ -46,21 +46,21 @@ def ensure_default_categories() -> None:
 @pytest.fixture
 def force(db: None) -> dict[str, OrgUnit]:
     ensure_default_categories()
-    nation = OrgUnitFactory(code="IR", kind=UnitKind.NATION, name_fa="فراجا", name_en="Nation")
-    province = OrgUnitFactory(
+    nation = OrgUnitFactory.create(code="IR", kind=UnitKind.NATION, name_fa="فراجا", name_en="Nation")
+    province = OrgUnitFactory.create(
         code="THR", kind=UnitKind.PROVINCE, parent=nation, name_fa="تهران", name_en="Tehran"
     )
-    county = OrgUnitFactory(
+    county = OrgUnitFactory.create(
         code="THR-C1",
         kind=UnitKind.COUNTY,
         parent=province,
         name_fa="شمیرانات",
         name_en="Shemiranat",
     )
-    other_county = OrgUnitFactory(
+    other_county = OrgUnitFactory.create(
         code="THR-C2", kind=UnitKind.COUNTY, parent=province, name_fa="ری", name_en="Rey"
     )
-    station = OrgUnitFactory(
+    station = OrgUnitFactory.create(
         code="ST-101",
         parent=county,
         name_fa="کلانتری ۱۰۱ تجریش",
@@ -69,7 +69,7 @@ def force(db: None) -> dict[str, OrgUnit]:
         longitude=Decimal("51.426000"),
         open_24_7=True,
     )
-    sibling = OrgUnitFactory(
+    sibling = OrgUnitFactory.create(
         code="ST-102",
         parent=county,
         name_fa="کلانتری ۱۰۲ نیاوران",
@@ -77,7 +77,7 @@ def force(db: None) -> dict[str, OrgUnit]:
         latitude=Decimal("35.815000"),
         longitude=Decimal("51.470000"),
     )
-    outpost = OrgUnitFactory(
+    outpost = OrgUnitFactory.create(
         code="OP-201",
         kind=UnitKind.OUTPOST,
         parent=other_county,
@@ -98,7 +98,7 @@ def force(db: None) -> dict[str, OrgUnit]:
 
 
 def _staff(username: str, role: str, unit: OrgUnit) -> User:
-    return UserFactory(username=username, role=role, unit=unit, first_name=username.title())
+    return UserFactory.create(username=username, role=role, unit=unit, first_name=username.title())
 
 
 @pytest.fixture

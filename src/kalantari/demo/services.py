@@ -274,6 +274,14 @@ class _History:
             lon = (station.longitude + Decimal(rng.uniform(-0.01, 0.01))).quantize(
                 Decimal("0.000001")
             )
+        if channel == Channel.DESK:
+            reason, detail = "chosen", f"chosen:{station.code}"
+        elif lat is not None:
+            km = rng.uniform(0.2, 2.5)
+            reason, detail = "nearest_in_county", f"nearest_in_county:{station.code}:{km:.2f}km"
+        else:
+            county = station.parent.code if station.parent else ""
+            reason, detail = "county_default", f"county_default:{county}:{station.code}"
         report = Report(
             tracking_code=_tracking_code(rng),
             category=category,
@@ -286,7 +294,8 @@ class _History:
             longitude=lon,
             county_id=station.parent_id,
             station=station,
-            routing_reason="chosen" if channel == Channel.DESK else "nearest",
+            routing_reason=reason,
+            routing_detail=detail,
             anonymous=anonymous,
             complainant_name=name,
             complainant_name_key=normalise(name),
