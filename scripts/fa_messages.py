@@ -6,6 +6,7 @@ Edit here (or in the .po file directly) — `make messages` re-extracts and re-a
 FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
+    "Administration": "مدیریت سامانه",
     "Audit": "ممیزی",
     "Cases": "پرونده‌ها",
     "Core": "هسته",

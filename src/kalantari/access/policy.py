@@ -52,6 +52,18 @@ def is_staff_member(user: User | object) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
 
 
+WALK_IN_TAKERS = frozenset({Role.DESK_OFFICER, Role.COMMANDER})
+
+
+def can_use_desk(user: User) -> bool:
+    """The station desk (queue, search, case pages) is for those who read case files."""
+    return is_staff_member(user) and (user.is_superuser or user.role in CASE_READERS)
+
+
+def can_take_walk_ins(user: User) -> bool:
+    return is_staff_member(user) and user.role in WALK_IN_TAKERS and user.unit is not None
+
+
 def case_scope(user: User) -> Q | None:
     """A filter on Case for what this user may read, or None when nothing."""
     if not is_staff_member(user):

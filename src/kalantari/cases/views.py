@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +29,11 @@ PAGE_SIZE = 25
 
 
 def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+    """The desk's user; other roles (planner, admin, …) get the 403 page, not an empty desk."""
+    user: User = request.user  # type: ignore[assignment]
+    if not policy.can_use_desk(user) and not policy.can_take_walk_ins(user):
+        raise PermissionDenied
+    return user
 
 
 def _int(value: str | None) -> int | None:
@@ -75,6 +80,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
     """A POST, so national IDs and mobiles never end up in a URL or a log."""
+    _user(request)
     context: dict[str, Any] = {"q": "", "results": None, "errors": {}}
     if request.method == "POST":
         q = request.POST.get("q", "")
@@ -94,8 +100,8 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def desk_intake(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    if user.role not in ("desk_officer", "commander"):
-        raise Http404
+    if not policy.can_take_walk_ins(user):
+        raise PermissionDenied
     initial = {"station": user.unit.code} if user.unit and user.unit.is_front_line else {}
     return submit_from_form(request, Channel.DESK, "cases/desk_intake.html", initial)
 

@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "kalantari.access.context_processors.access",
             ],
             "builtins": ["kalantari.core.templatetags.kalantari"],
         },
@@ -110,7 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
 LOGIN_URL = "org:login"
-LOGIN_REDIRECT_URL = "cases:queue"
+LOGIN_REDIRECT_URL = "org:landing"
 LOGOUT_REDIRECT_URL = "intake:home"
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -117,6 +118,25 @@ class User(AbstractUser):
     def display_name(self) -> str:
         full = f"{self.first_name} {self.last_name}".strip()
         return full or self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the account's role group (see access/roles.py) and admin-site flag in step."""
+        fields = kwargs.get("update_fields")
+        role_touched = fields is None or "role" in fields
+        if role_touched:
+            self.is_staff = self.is_superuser or self.role == Role.ADMIN
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "is_staff"}
+        super().save(*args, **kwargs)
+        if role_touched:
+            from django.contrib.auth.models import Group
+
+            role_groups = self.groups.filter(name__in=Role.values)
+            if {g.name for g in role_groups} != ({self.role} if self.role else set()):
+                self.groups.remove(*role_groups)
+                group = Group.objects.filter(name=self.role).first() if self.role else None
+                if group is not None:
+                    self.groups.add(group)
 
 
 class ApiToken(BaseModel):

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from kalantari.org import views
+
 app_name = "org"
 urlpatterns = [
     path(
@@ -11,4 +13,5 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", views.landing, name="landing"),
 ]

@@ -33,9 +33,9 @@ def client_for(role: str, request: Any) -> Client:
 MATRIX = {
     "anonymous": (302, 302, 302, 302),
     "desk_officer": (200, 200, 200, 200),
-    "investigator": (200, 404, 200, 404),  # not assigned to this case
+    "investigator": (200, 404, 200, 403),  # not assigned to this case; no walk-ins
     "commander": (200, 200, 200, 200),
-    "inspector": (200, 200, 200, 404),
+    "inspector": (200, 200, 200, 403),
     "other_station_officer": (200, 404, 200, 200),
 }
 

@@ -1,0 +1,19 @@
+"""What the navigation may offer the signed-in user, decided by the policy module."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from kalantari.access import policy
+
+
+def access(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"can_use_desk": False, "can_take_walk_ins": False}
+    return {
+        "can_use_desk": policy.can_use_desk(user),
+        "can_take_walk_ins": policy.can_take_walk_ins(user),
+    }
