@@ -27,6 +27,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -49,11 +50,17 @@ def bench_url() -> str:
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base.startswith("postgres"):
         sys.exit("bench/intake.py measures PostgreSQL: run it with `make bench`.")
-    return base.rsplit("/", 1)[0] + "/kalantari_bench"
+    return with_database(base, "kalantari_bench")
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server, another database (keeps a `?host=/socket/dir` query intact)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def recreate_database(url: str) -> None:
-    admin = url.rsplit("/", 1)[0] + "/postgres"
+    admin = with_database(url, "postgres")
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS kalantari_bench WITH (FORCE)")
         conn.execute("CREATE DATABASE kalantari_bench")

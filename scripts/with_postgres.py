@@ -42,7 +42,8 @@ def main(argv: list[str]) -> int:
     # The embedded server runs as its own system user when we are root; a private temp dir.
     os.chmod(pgdata, 0o777)  # noqa: S103
     server = get_server(pgdata, cleanup_mode="delete")
-    env["DATABASE_URL"] = server.get_uri("postgres").rsplit("/", 1)[0] + "/kalantari"
+    # The URI carries the socket directory as a query (…/postgres?host=/tmp/…): keep it.
+    env["DATABASE_URL"] = server.get_uri("kalantari")
     print("PostgreSQL: throwaway embedded server", flush=True)
     return subprocess.call(argv, env=env)
 
