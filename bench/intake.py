@@ -4,8 +4,8 @@ Starts gunicorn on a fresh database `kalantari_bench` (on the server DATABASE_UR
 `make bench` runs this under scripts/with_postgres.py), loads it with CLIENTS concurrent
 clients posting `POST /api/v1/reports` for DURATION seconds, then measures the same rows
 written by raw psycopg (one transaction per report: report, case, opening event, audit
-event, idempotency record) with the same concurrency. Prints one line per run and a last
-line with the figures and the ratio to the raw insert.
+event appended to its unit's chain, idempotency record) with the same concurrency. Prints
+one line per run and a last line with the figures and the ratio to the raw insert.
 
 Environment: BENCH_CLIENTS (32), BENCH_SECONDS (20), BENCH_WORKER_CLASS (sync),
 BENCH_WORKERS (2 x cores + 1), BENCH_THREADS (8, gthread only).
@@ -13,6 +13,7 @@ BENCH_WORKERS (2 x cores + 1), BENCH_THREADS (8, gthread only).
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import os
@@ -27,9 +28,12 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+
+from kalantari.demo import world
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -43,7 +47,13 @@ WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
 WARMUP = 3.0
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CATEGORIES = ("fraud", "theft_home", "theft_pickpocket", "assault", "other", "lost_documents")
-COUNTIES = ("THR-SHM", "THR-TEH", "ESF-ISF", "KHR-MSH")
+# Where citizens are: the demo's front-line units (county, latitude, longitude); each report
+# is placed near one of them and routed to the nearest station of its county, as in life.
+PLACES = tuple(
+    (spec.parent, float(spec.lat), float(spec.lon))
+    for spec in world.UNITS
+    if spec.kind in ("station", "outpost") and spec.lat and spec.lon
+)
 
 
 def bench_url() -> str:
@@ -74,20 +84,23 @@ def national_id(rng: random.Random) -> str:
             return first9 + str(total if total < 2 else 11 - total)
 
 
-def payload(rng: random.Random) -> dict[str, str]:
+def payload(rng: random.Random) -> dict[str, Any]:
     category = rng.choice(CATEGORIES)
+    county, lat, lon = rng.choice(PLACES)
     body = {
         "category": category,
         "statement": "گوشی همراهم در ایستگاه مترو از جیبم زده شد؛ ساعت حدود ۱۸ بود.",
         "occurred_at": f"1405/08/{rng.randrange(1, 28):02d} {rng.randrange(24):02d}:30",
-        "county": rng.choice(COUNTIES),
+        "county": county,
+        "latitude": round(lat + rng.uniform(-0.004, 0.004), 6),
+        "longitude": round(lon + rng.uniform(-0.004, 0.004), 6),
         "address": "خیابان ولیعصر، کوچه ۱۲",
         "name": "سارا رضایی",
         "national_id": national_id(rng),
         "mobile": f"0912{rng.randrange(10**7):07d}",
     }
     if category == "lost_documents":
-        body["extra"] = {"document_kind": "کارت ملی"}  # type: ignore[assignment]
+        body["extra"] = {"document_kind": "کارت ملی"}
     return body
 
 
@@ -191,9 +204,9 @@ def run_app(env: dict[str, str]) -> tuple[float, list[float], dict[str, int]]:
 def raw_rows(url: str) -> float:
     """The same rows one report writes, by plain psycopg: the floor the app is measured to."""
     with psycopg.connect(url) as conn:
-        station, county, path = conn.execute(
-            "SELECT u.id, u.parent_id, u.path FROM org_orgunit u WHERE code = 'THR-101'"
-        ).fetchone()  # type: ignore[misc]
+        stations = conn.execute(
+            "SELECT id, parent_id, path FROM org_orgunit WHERE kind IN ('station', 'outpost')"
+        ).fetchall()
         (category,) = conn.execute("SELECT id FROM intake_category WHERE code = 'fraud'").fetchone()  # type: ignore[misc]
     count = 0
     lock = threading.Lock()
@@ -207,6 +220,7 @@ def raw_rows(url: str) -> float:
         with psycopg.connect(url) as conn:
             while (now := time.perf_counter()) < stop:
                 body = payload(rng)
+                station, county, path = rng.choice(stations)
                 at = datetime.now(UTC)
                 report_id, case_id = uuid.uuid4(), uuid.uuid4()
                 with conn.transaction():
@@ -258,12 +272,29 @@ def raw_rows(url: str) -> float:
                         " 'received', '', true, '{}', %s)",
                         (uuid.uuid4(), at, case_id),
                     )
+                    chain = str(station)
+                    head = conn.execute(
+                        "SELECT seq, hash FROM audit_auditchainhead WHERE chain = %s FOR UPDATE",
+                        (chain,),
+                    ).fetchone()
+                    seq, prev = (head[0], head[1]) if head else (0, "0" * 64)
+                    if head is None:
+                        conn.execute(
+                            "INSERT INTO audit_auditchainhead (chain, seq, hash) VALUES (%s, 0, %s)"
+                            " ON CONFLICT DO NOTHING",
+                            (chain, prev),
+                        )
+                    digest = hashlib.sha256(f"{prev}{report_id}{at}".encode()).hexdigest()
                     conn.execute(
                         "INSERT INTO audit_auditevent (at, action, actor_role, target_type,"
-                        " target_id, purpose, outcome, user_agent, changes, unit_id) VALUES"
-                        " (%s, 'report.submitted', '', 'intake.report', %s, '', 'ok', '', '{}',"
-                        " %s)",
-                        (at, str(report_id), station),
+                        " target_id, purpose, outcome, user_agent, changes, subjects, unit_id,"
+                        " chain, seq, prev_hash, hash) VALUES (%s, 'report.submitted', '',"
+                        " 'intake.report', %s, '', 'ok', '', '{}', '[]', %s, %s, %s, %s, %s)",
+                        (at, str(report_id), station, chain, seq + 1, prev, digest),
+                    )
+                    conn.execute(
+                        "UPDATE audit_auditchainhead SET seq = %s, hash = %s WHERE chain = %s",
+                        (seq + 1, digest, chain),
                     )
                     conn.execute(
                         "UPDATE core_idempotencyrecord SET response_status = 201,"

@@ -7,6 +7,10 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "Temporarily unavailable": "موقتاً در دسترس نیست",
+    "The access could not be recorded, so it was not carried out. Try again later.": (
+        "ثبت این دسترسی در دفتر ممیزی ممکن نشد، پس انجام نشد. کمی بعد دوباره تلاش کنید."
+    ),
     "Audit": "ممیزی",
     "Cases": "پرونده‌ها",
     "Core": "هسته",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import DatabaseError, models
+from django.utils.translation import gettext_lazy as _
 
+from kalantari.audit import chain
 from kalantari.audit.models import AuditEvent
+from kalantari.core.errors import AuditUnavailable
 from kalantari.org.models import User
 
 
@@ -30,6 +34,7 @@ class RequestContext:
 
 
 NO_CONTEXT = RequestContext()
+logger = logging.getLogger(__name__)
 
 
 def audit_record(
@@ -41,10 +46,15 @@ def audit_record(
     changes: dict[str, Any] | None = None,
     context: RequestContext = NO_CONTEXT,
     outcome: str = "ok",
+    subjects: list[str] | None = None,
 ) -> AuditEvent:
-    """Append one audit event (never update or delete one)."""
+    """Append one audit event to its unit's chain (never update or delete one).
+
+    Fails closed: if the record cannot be written, `AuditUnavailable` aborts the caller's
+    transaction, so the access it would have recorded does not happen either.
+    """
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         action=action,
         actor_id=actor_id,
         actor_unit_id=getattr(actor, "unit_id", None) if actor_id else None,
@@ -57,4 +67,12 @@ def audit_record(
         ip=context.ip,
         user_agent=context.user_agent,
         changes=changes or {},
+        subjects=sorted(set(subjects or [])),
     )
+    try:
+        return chain.append(event)
+    except DatabaseError as exc:
+        logger.exception("audit write failed for %s", action)
+        raise AuditUnavailable(
+            _("The access could not be recorded, so it was not carried out. Try again later.")
+        ) from exc

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kalantari.core.middleware.NoStoreForStaffMiddleware",
+    "kalantari.core.middleware.ServiceUnavailablePageMiddleware",
 ]
 
 ROOT_URLCONF = "kalantari.config.urls"
@@ -137,6 +138,12 @@ WHITENOISE_USE_FINDERS = True
 # Uploads live outside the web root and are served only through access-checked views.
 MEDIA_ROOT = Path(env.str("UPLOAD_ROOT", default=str(BASE_DIR / "var" / "uploads")))
 MEDIA_URL = "/uploads-not-served/"
+# Keys live outside the database (and, in production, outside the code's directory).
+KALANTARI_KEY_DIR = Path(env.str("KEY_DIR", default=str(BASE_DIR / "var" / "keys")))
+KALANTARI_AUDIT_SIGNING_KEY_FILE = env.str(
+    "AUDIT_SIGNING_KEY_FILE", default=str(KALANTARI_KEY_DIR / "audit-signing-ed25519.pem")
+)
+KALANTARI_AUDIT_PUBLIC_KEY_FILE = env.str("AUDIT_PUBLIC_KEY_FILE", default="")
 KALANTARI_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
 KALANTARI_UPLOAD_MAX_FILES = env.int("UPLOAD_MAX_FILES", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

@@ -85,3 +85,10 @@ class TooManyAttempts(DomainError):
     def __init__(self, message: str | Promise, *, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class AuditUnavailable(DomainError):
+    """The audit record of an access could not be written: the access is refused (fail closed)."""
+
+    status = 503
+    code = "audit_unavailable"
