@@ -45,9 +45,19 @@ def _audit_guard(request: pytest.FixtureRequest) -> Iterator[None]:
         yield
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Encryption keys for the run come from the environment, never from var/keys."""
+    import os
+
+    from kalantari.core.crypto import Keyring
+
+    os.environ.setdefault("KALANTARI_KEYS", Keyring.generate().to_json())
+
+
 @pytest.fixture(autouse=True)
 def _uploads(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.KALANTARI_AUDIT_SIGNING_KEY_FILE = str(tmp_path / "keys" / "audit-signing.pem")
 
 
 def ensure_default_categories() -> None:

@@ -213,7 +213,15 @@ def raw_rows(url: str) -> float:
     start = time.perf_counter() + 1.0
     stop = start + SECONDS
 
+    failures: list[BaseException] = []
+
     def worker(n: int) -> None:
+        try:
+            insert_loop(n)
+        except BaseException as exc:  # a dead thread must not read as "0 reports/s"
+            failures.append(exc)
+
+    def insert_loop(n: int) -> None:
         nonlocal count
         rng = random.Random(1000 + n)
         done = 0
@@ -234,10 +242,11 @@ def raw_rows(url: str) -> float:
                         "INSERT INTO intake_report (id, created_at, updated_at, version,"
                         " tracking_code, channel, language, statement, occurred_at, address,"
                         " routing_reason, routing_detail, anonymous, complainant_name,"
-                        " complainant_name_key, national_id, mobile, pin_hash, extra,"
-                        " receipt_token, receipt_expires_at, category_id, county_id, station_id)"
+                        " name_index, national_id, mobile, pin_hash, extra,"
+                        " receipt_token, receipt_expires_at, category_id, county_id, station_id,"
+                        " national_id_index, mobile_index)"
                         " VALUES (%s, %s, %s, 1, %s, 'api', 'fa', %s, %s, %s, 'nearest', '',"
-                        " false, %s, %s, %s, %s, '', '{}', %s, %s, %s, %s, %s)",
+                        " false, %s, %s, %s, %s, '', '{}', %s, %s, %s, %s, %s, %s, %s)",
                         (
                             report_id,
                             at,
@@ -247,7 +256,7 @@ def raw_rows(url: str) -> float:
                             at,
                             body["address"],
                             body["name"],
-                            body["name"],
+                            body["name"],  # stands in for the name's blind index
                             body["national_id"],
                             body["mobile"],
                             secrets.token_urlsafe(24),
@@ -255,6 +264,8 @@ def raw_rows(url: str) -> float:
                             category,
                             county,
                             station,
+                            hashlib.sha256(body["national_id"].encode()).hexdigest(),
+                            hashlib.sha256(body["mobile"].encode()).hexdigest(),
                         ),
                     )
                     conn.execute(
@@ -311,6 +322,8 @@ def raw_rows(url: str) -> float:
         t.start()
     for t in threads:
         t.join()
+    if failures:
+        raise RuntimeError(f"raw insert failed: {failures[0]!r}") from failures[0]
     return count / SECONDS
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kalantari.access import policy
 from kalantari.cases.models import OPEN_STATUSES, Case, CaseEvent, Status
-from kalantari.core import identifiers
+from kalantari.core import crypto, identifiers
 from kalantari.core.errors import NotFound, ValidationFailed
 from kalantari.core.text import normalise
 from kalantari.core.tracking import parse_tracking_code
@@ -143,13 +143,14 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
     if compact.isdigit() and len(compact) == 10:
         try:
             nid = identifiers.normalise_national_id(compact)
-            return "national_id", base.filter(report__national_id=nid)
+            index = crypto.blind_index("national_id", nid)
+            return "national_id", base.filter(report__national_id_index=index)
         except ValidationFailed:
             pass
     if compact.lstrip("+").isdigit():
         try:
             mobile = identifiers.normalise_mobile(compact)
-            return "mobile", base.filter(report__mobile=mobile)
+            return "mobile", base.filter(report__mobile_index=crypto.blind_index("mobile", mobile))
         except ValidationFailed:
             pass
     if len(compact) == 13:
@@ -162,7 +163,12 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
         raise ValidationFailed(
             _("Type at least two letters of the name."), code="too_short", field="q"
         )
-    return "name", base.filter(report__complainant_name_key__contains=key)
+    # Names are encrypted: each word is matched whole through its blind index.
+    for word in key.split():
+        base = base.filter(
+            report__name_index__contains=f" {crypto.blind_index('name', word)[:20]} "
+        )
+    return "name", base
 
 
 def assignable_staff(*, user: User, case: Case) -> QuerySet[User]:

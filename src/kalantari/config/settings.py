@@ -140,6 +140,10 @@ MEDIA_ROOT = Path(env.str("UPLOAD_ROOT", default=str(BASE_DIR / "var" / "uploads
 MEDIA_URL = "/uploads-not-served/"
 # Keys live outside the database (and, in production, outside the code's directory).
 KALANTARI_KEY_DIR = Path(env.str("KEY_DIR", default=str(BASE_DIR / "var" / "keys")))
+KALANTARI_KEY_FILE = env.str("KEY_FILE", default=str(KALANTARI_KEY_DIR / "kalantari-keys.json"))
+# Development and the demo make the key file on first use; production sets this false and
+# provisions keys with `kalantari keys init` (or the KALANTARI_KEYS variable).
+KALANTARI_KEYS_AUTOCREATE = env.bool("KEYS_AUTOCREATE", default=True)
 KALANTARI_AUDIT_SIGNING_KEY_FILE = env.str(
     "AUDIT_SIGNING_KEY_FILE", default=str(KALANTARI_KEY_DIR / "audit-signing-ed25519.pem")
 )

@@ -33,7 +33,6 @@ from kalantari.cases.models import (
     Status,
 )
 from kalantari.core import identifiers
-from kalantari.core.text import normalise
 from kalantari.core.tracking import tracking_code_from_bits
 from kalantari.demo import world
 from kalantari.intake import catalogue
@@ -301,7 +300,6 @@ class _History:
             routing_detail=detail,
             anonymous=anonymous,
             complainant_name=name,
-            complainant_name_key=normalise(name),
             national_id="" if anonymous else _national_id(rng),
             mobile=""
             if anonymous
@@ -313,6 +311,7 @@ class _History:
             created_at=created,
             updated_at=created,
         )
+        report.index_identity()
         if channel == Channel.DESK:
             report.created_by = self._officer(station, Role.DESK_OFFICER)
         self.reports.append(report)

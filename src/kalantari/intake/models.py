@@ -7,7 +7,10 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from kalantari.core import crypto
+from kalantari.core.fields import EncryptedJSONField, EncryptedTextField
 from kalantari.core.models import BaseModel
+from kalantari.core.text import normalise
 
 
 class CategoryGroup(models.TextChoices):
@@ -87,9 +90,9 @@ class Report(BaseModel):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="reports")
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
     language = models.CharField(max_length=5, default="fa")
-    statement = models.TextField(_("statement"))
+    statement = EncryptedTextField(_("statement"))
     occurred_at = models.DateTimeField(_("when it happened"))
-    address = models.CharField(_("address"), max_length=500, blank=True)
+    address = EncryptedTextField(_("address"), blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     requested_station = models.ForeignKey(
@@ -104,12 +107,15 @@ class Report(BaseModel):
     routing_reason = models.CharField(max_length=32)
     routing_detail = models.CharField(max_length=300, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=False)
-    complainant_name = models.CharField(_("name"), max_length=200, blank=True)
-    complainant_name_key = models.CharField(max_length=200, blank=True, db_index=True)
-    national_id = models.CharField(_("national ID"), max_length=10, blank=True, db_index=True)
-    mobile = models.CharField(_("mobile"), max_length=11, blank=True, db_index=True)
+    complainant_name = EncryptedTextField(_("name"), blank=True)
+    national_id = EncryptedTextField(_("national ID"), blank=True)
+    mobile = EncryptedTextField(_("mobile"), blank=True)
+    # Keyed blind indexes (core.crypto): exact search without decrypting anything.
+    national_id_index = models.CharField(max_length=64, blank=True, db_index=True)
+    mobile_index = models.CharField(max_length=64, blank=True, db_index=True)
+    name_index = models.TextField(blank=True)
     pin_hash = models.CharField(max_length=200, blank=True)
-    extra = models.JSONField(default=dict, blank=True)
+    extra = EncryptedJSONField(default=dict, blank=True)
     receipt_token = models.CharField(max_length=43, unique=True)
     receipt_expires_at = models.DateTimeField()
 
@@ -119,6 +125,12 @@ class Report(BaseModel):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+    def index_identity(self) -> None:
+        """Refresh the blind indexes from the (plaintext, in memory) identity fields."""
+        self.national_id_index = crypto.blind_index("national_id", self.national_id)
+        self.mobile_index = crypto.blind_index("mobile", self.mobile)
+        self.name_index = crypto.token_index("name", normalise(self.complainant_name))
 
 
 class Attachment(BaseModel):
@@ -147,7 +159,7 @@ class FollowUp(BaseModel):
     """A message (or file) the citizen adds later; unread until a case handler opens it."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="followups")
-    message = models.TextField(_("message"), blank=True)
+    message = EncryptedTextField(_("message"), blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     read_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

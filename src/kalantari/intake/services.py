@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases import services as case_services
-from kalantari.core import idempotency, identifiers, jalali, throttle
+from kalantari.core import crypto, idempotency, identifiers, jalali, throttle
 from kalantari.core.errors import (
     NotFound,
     TooManyAttempts,
@@ -258,9 +258,11 @@ def report_submit(
             routing_detail=decision.detail,
             anonymous=clean["anonymous"],
             complainant_name=clean["name"],
-            complainant_name_key=normalise(clean["name"]),
             national_id=clean["national_id"],
+            national_id_index=crypto.blind_index("national_id", clean["national_id"]),
             mobile=clean["mobile"],
+            mobile_index=crypto.blind_index("mobile", clean["mobile"]),
+            name_index=crypto.token_index("name", normalise(clean["name"])),
             pin_hash=pin_hash,
             extra=clean["extra"],
             receipt_token=secrets.token_urlsafe(24),

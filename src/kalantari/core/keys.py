@@ -1,0 +1,125 @@
+"""Key management: create the keyring, report which key protects how much, rotate.
+
+Rotation without downtime: the new key joins the keyring as the current one; running
+processes pick the changed key file up within `crypto.RELOAD_SECONDS` (and at once when
+they meet a value sealed with a key they do not know), and old values stay readable
+while every encrypted column is re-sealed under the new key, batch by batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.apps import apps
+from django.db import connection, models, transaction
+
+from kalantari.core import crypto
+from kalantari.core.fields import EncryptedTextField
+
+BATCH = 500
+
+
+def encrypted_columns() -> Iterator[tuple[type[models.Model], list[EncryptedTextField]]]:
+    for model in apps.get_models():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if fields:
+            yield model, fields
+
+
+def key_usage() -> Counter[str]:
+    """How many stored values each key seals ("clear" for any still unencrypted)."""
+    usage: Counter[str] = Counter()
+    quote = connection.ops.quote_name
+    for model, fields in encrypted_columns():
+        columns = ", ".join(quote(f.column) for f in fields)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns} FROM {quote(model._meta.db_table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                for value in row:
+                    if value:
+                        usage[crypto.key_id_of(value) or "clear"] += 1
+    return usage
+
+
+def _file_keys_only() -> None:
+    if os.environ.get("KALANTARI_KEYS"):
+        raise ValueError("keys come from KALANTARI_KEYS here: change that variable instead")
+
+
+def keys_init() -> crypto.Keyring:
+    _file_keys_only()
+    path = crypto.key_file()
+    if path.exists():
+        raise FileExistsError(f"{path} exists already")
+    ring = crypto.Keyring.generate()
+    crypto.write_keyring(ring, path)
+    return ring
+
+
+def keys_add_current() -> str:
+    """Add a fresh data key and make it the one new values are sealed with."""
+    _file_keys_only()
+    ring = crypto.keyring(refresh=True)
+    key_id = crypto.new_key_id()
+    while key_id in ring.data_keys:
+        key_id = crypto.new_key_id()
+    keys = dict(ring.data_keys)
+    keys[key_id] = AESGCM.generate_key(bit_length=256)
+    crypto.write_keyring(replace(ring, current=key_id, data_keys=keys))
+    return key_id
+
+
+def reseal_all() -> int:
+    """Re-encrypt every value not sealed with the current key; returns how many rows moved."""
+    current = crypto.keyring(refresh=True).current
+    moved = 0
+    quote = connection.ops.quote_name
+    for model, fields in encrypted_columns():
+        pk = model._meta.pk
+        assert pk is not None
+        names = [f.attname for f in fields]
+        last = None
+        while True:
+            rows = model._base_manager.order_by(pk.attname)
+            if last is not None:
+                rows = rows.filter(**{f"{pk.attname}__gt": last})
+            ids = list(rows.values_list(pk.attname, flat=True)[:BATCH])
+            if not ids:
+                break
+            last = ids[-1]
+            columns = ", ".join(quote(f.column) for f in fields)
+            marks = ", ".join(["%s"] * len(ids))
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {quote(pk.column)}, {columns} FROM {quote(model._meta.db_table)} "  # noqa: S608
+                    f"WHERE {quote(pk.column)} IN ({marks})",
+                    [pk.get_db_prep_value(i, connection) for i in ids],
+                )
+                stale = [
+                    row[0]
+                    for row in cursor.fetchall()
+                    if any(v and crypto.key_id_of(v) != current for v in row[1:])
+                ]
+                for obj in model._base_manager.filter(pk__in=stale).only(pk.attname, *names):
+                    model._base_manager.filter(pk=obj.pk).update(
+                        **{name: getattr(obj, name) for name in names}
+                    )
+                    moved += 1
+    return moved
+
+
+def keys_retire(key_id: str) -> None:
+    """Drop an old key once nothing is sealed with it any more."""
+    ring = crypto.keyring(refresh=True)
+    if key_id == ring.current:
+        raise ValueError("the current key cannot be retired; rotate first")
+    if key_id not in ring.data_keys:
+        raise ValueError(f"no key {key_id}")
+    if key_usage().get(key_id):
+        raise ValueError(f"values are still sealed with {key_id}: run `kalantari keys rotate`")
+    keys = {k: v for k, v in ring.data_keys.items() if k != key_id}
+    crypto.write_keyring(replace(ring, data_keys=keys))
