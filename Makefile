@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench setup assets messages clean browser
+.PHONY: otp demo test test-sqlite test-postgres lint bench setup assets messages clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -27,13 +27,18 @@ src/kalantari/core/static/vendor/.built: package.json package-lock.json scripts/
 	bash scripts/build_assets.sh
 	touch $@
 
+demo: export DEMO = true
 demo: setup
 	mkdir -p var
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/kalantari migrate --no-input
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/kalantari seed_demo
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/kalantari collectstatic --no-input -v 0
 	@echo "Kalantari demo: http://$(HOST):$(PORT)/  (staff logins are printed above)"
+	@echo "Second sign-in step without a phone: make otp ACCOUNT=desk_thr101"
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/gunicorn kalantari.config.wsgi -b $(HOST):$(PORT) -w 2 --threads 4 --access-logfile -
+
+otp:
+	@DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/kalantari otp_code $(ACCOUNT)
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -7,6 +7,29 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "Unlock the selected accounts": "باز کردن قفل حساب‌های انتخاب‌شده",
+    "This account is locked after too many failed sign-ins. Ask your unit's administrator to unlock it.": (
+        "این حساب پس از چند ورود ناموفق قفل شده است. از مدیر سامانه یگان خود بخواهید قفل آن را باز کند."
+    ),
+    "Code from your authenticator app": "کد برنامه احراز هویت",
+    "locked out at": "زمان قفل شدن",
+    "You were signed out; sign in again to go on.": "از سامانه خارج شدید؛ برای ادامه دوباره وارد شوید.",
+    "Account locked": "حساب قفل شده است",
+    "Changing it signs you out everywhere else.": "با تغییر گذرواژه، از همه دستگاه‌های دیگر خارج می‌شوید.",
+    "At least 8 and at most 64 characters; any characters; not a common or leaked password.": (
+        "دست‌کم ۸ و حداکثر ۶۴ نویسه؛ هر نویسه‌ای مجاز است؛ گذرواژه رایج یا لورفته پذیرفته نمی‌شود."
+    ),
+    "Your other sessions have been signed out.": "نشست‌های دیگر شما بسته شد.",
+    "Continue": "ادامه",
+    "Staff accounts need an authenticator app (such as FreeOTP or Google Authenticator). Scan this code with it, then type the six digits it shows.": (
+        "حساب‌های کارکنان به برنامه احراز هویت (مانند FreeOTP یا Google Authenticator) نیاز دارند. "
+        "این کد را با آن اسکن کنید و شش رقمی را که نشان می‌دهد وارد کنید."
+    ),
+    "QR code for your authenticator app": "کد QR برای برنامه احراز هویت",
+    "Cannot scan? Type this key into the app:": "اسکن نمی‌شود؟ این کلید را در برنامه وارد کنید:",
+    "Type the six digits your authenticator app shows now.": "شش رقمی را که برنامه احراز هویت اکنون نشان می‌دهد وارد کنید.",
+    "Cancel and sign out": "انصراف و خروج",
+    "This code is not right, or it was used already.": "این کد درست نیست یا پیش‌تر به کار رفته است.",
     "Temporarily unavailable": "موقتاً در دسترس نیست",
     "The access could not be recorded, so it was not carried out. Try again later.": (
         "ثبت این دسترسی در دفتر ممیزی ممکن نشد، پس انجام نشد. کمی بعد دوباره تلاش کنید."

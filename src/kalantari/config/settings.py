@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "kalantari.core",
     "kalantari.org",
     "kalantari.access",
@@ -43,12 +47,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kalantari.org.security.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kalantari.core.middleware.NoStoreForStaffMiddleware",
     "kalantari.core.middleware.ServiceUnavailablePageMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kalantari.config.urls"
@@ -98,7 +105,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "org.User"
-AUTHENTICATION_BACKENDS = ["kalantari.access.backends.PolicyBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failures, refuses a locked account
+    "kalantari.access.backends.PolicyBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -108,6 +118,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
+    {"NAME": "kalantari.org.validators.MaximumLengthValidator"},
+    # Django's list of 20,000 common passwords, taken from breach corpora.
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
@@ -115,6 +127,20 @@ LOGIN_URL = "org:login"
 LOGIN_REDIRECT_URL = "org:landing"
 LOGOUT_REDIRECT_URL = "intake:home"
 SESSION_COOKIE_AGE = 12 * 3600
+# CJIS 5.5.5 / ASVS 3.3: re-authenticate after 30 minutes idle and 12 hours in any case.
+KALANTARI_SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+KALANTARI_SESSION_MAX_SECONDS = env.int("SESSION_MAX_SECONDS", default=12 * 3600)
+# Five failed sign-ins within 15 minutes lock the account until an admin unlocks it
+# (axes counts in the window; org.services.staff_lock_out keeps the lock past it).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# An account locks after 5 failures from anywhere; an address after 5 failures on any
+# accounts (password spraying), for 15 minutes only: stations share addresses behind NAT.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kalantari.org.views.locked_out"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Kalantari"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -139,6 +165,8 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env.str("UPLOAD_ROOT", default=str(BASE_DIR / "var" / "uploads")))
 MEDIA_URL = "/uploads-not-served/"
 # Keys live outside the database (and, in production, outside the code's directory).
+# The demo (make demo) allows `kalantari otp_code` in place of an authenticator app.
+KALANTARI_DEMO = env.bool("DEMO", default=False)
 KALANTARI_KEY_DIR = Path(env.str("KEY_DIR", default=str(BASE_DIR / "var" / "keys")))
 KALANTARI_KEY_FILE = env.str("KEY_FILE", default=str(KALANTARI_KEY_DIR / "kalantari-keys.json"))
 # Development and the demo make the key file on first use; production sets this false and

@@ -1,7 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
+from kalantari.audit.services import RequestContext
 from kalantari.intake import catalogue
+from kalantari.org import services
 from kalantari.org.models import ApiToken, OrgUnit, User
 
 
@@ -18,10 +23,28 @@ class OrgUnitAdmin(admin.ModelAdmin):
         catalogue.invalidate()
 
 
+@admin.action(description=_("Unlock the selected accounts"))
+def unlock_accounts(modeladmin: Any, request: Any, queryset: Any) -> None:
+    for user in queryset.exclude(locked_out_at=None):
+        services.staff_unlock(
+            actor=request.user, user=user, context=RequestContext.from_request(request)
+        )
+
+
 @admin.register(User)
 class StaffAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "role", "unit", "is_active")
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "role",
+        "unit",
+        "is_active",
+        "locked_out_at",
+    )
     list_filter = ("role", "is_active", "unit__kind")
+    actions = [unlock_accounts]
+    readonly_fields = ("locked_out_at", "last_login", "date_joined")
     search_fields = ("username", "first_name", "last_name", "badge_number")
     autocomplete_fields = ("unit",)
     fieldsets = (

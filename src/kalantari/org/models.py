@@ -106,6 +106,8 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
     rank = models.CharField(_("rank"), max_length=64, blank=True)
     badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
+    # Set when the account reaches the failed-login limit; only an administrator clears it.
+    locked_out_at = models.DateTimeField(_("locked out at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("staff account")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import PASSWORD
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from kalantari.access.roles import ROLE_PERMISSIONS
 from kalantari.org.models import Role
-from kalantari.org.tests.factories import UserFactory
+from kalantari.org.tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +38,7 @@ def test_admin_role_reaches_configuration_not_case_files(force: Any) -> None:
     admin = UserFactory.create(username="cfg", role=Role.ADMIN, unit=force["nation"])
     assert admin.is_staff and not admin.is_superuser
     client = Client()
-    assert client.login(username="cfg", password=PASSWORD)
+    sign_in(client, admin)
     assert client.get("/admin/org/orgunit/").status_code == 200
     assert client.get("/admin/intake/category/").status_code == 200
     assert client.get("/admin/audit/auditevent/").status_code == 403
@@ -50,5 +49,5 @@ def test_admin_role_reaches_configuration_not_case_files(force: Any) -> None:
 def test_desk_officer_has_no_admin_site(desk_officer: Any) -> None:
     assert not desk_officer.is_staff
     client = Client()
-    assert client.login(username=desk_officer.username, password=PASSWORD)
+    sign_in(client, desk_officer)
     assert client.get("/admin/org/orgunit/").status_code == 302

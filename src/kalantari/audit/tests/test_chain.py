@@ -14,6 +14,7 @@ from kalantari.audit import chain, guard
 from kalantari.audit.models import AuditChainHead, AuditCheckpoint, AuditEvent
 from kalantari.audit.services import RequestContext, audit_record
 from kalantari.cases.models import Case
+from kalantari.org.tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_update_and_delete_are_refused_by_the_database(history: list[AuditEvent]
 def test_a_failing_audit_write_fails_the_access(
     client: Any, new_case: Case, desk_officer: Any
 ) -> None:
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute(

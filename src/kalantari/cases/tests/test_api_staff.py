@@ -7,13 +7,13 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from conftest import PASSWORD
 from django.core.management import call_command
 from django.test import Client
 
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import Case, Status
 from kalantari.org.models import ApiToken
+from kalantari.org.tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_search_by_national_id_folds_digits(
 
 def test_session_auth_needs_csrf_for_writes(desk_officer: Any, new_case: Case) -> None:
     browser = Client(enforce_csrf_checks=True)
-    assert browser.login(username=desk_officer.username, password=PASSWORD)
+    sign_in(browser, desk_officer)
     assert browser.get("/api/v1/cases").status_code == 200
     response = browser.post(
         f"/api/v1/cases/{new_case.pk}/claim",

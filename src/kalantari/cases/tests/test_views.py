@@ -9,6 +9,7 @@ from django.test import Client
 
 from kalantari.cases.models import Case
 from kalantari.cases.services import case_transition
+from kalantari.org.tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ ROLES = [
 def client_for(role: str, request: Any) -> Client:
     client = Client()
     if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
+        sign_in(client, request.getfixturevalue(role))
     return client
 
 
@@ -57,14 +58,14 @@ def test_desk_pages_by_role(role: str, lang: str, new_case: Case, request: Any) 
 def test_case_page_shows_actions_of_the_role(
     new_case: Case, desk_officer: Any, client: Client
 ) -> None:
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     html = client.get(f"/en/desk/cases/{new_case.pk}/").content.decode()
     assert 'data-action="triage"' in html and 'data-action="close"' not in html
     assert "0499370899" in html or "۰۴۹۹۳۷۰۸۹۹" in html
 
 
 def test_a_move_from_the_page(new_case: Case, desk_officer: Any, client: Client) -> None:
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     r = client.post(
         f"/fa/desk/cases/{new_case.pk}/act/",
         {"action": "triage", "version": new_case.version, "reason": ""},
@@ -79,7 +80,7 @@ def test_stale_page_gets_409_and_says_why(
 ) -> None:
     stale = new_case.version
     case_transition(actor=commander, case_id=new_case.pk, action="triage", expected_version=stale)
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     r = client.post(
         f"/en/desk/cases/{new_case.pk}/act/",
         {"action": "reject", "version": stale, "reason": "duplicate"},
@@ -93,7 +94,7 @@ def test_stale_page_gets_409_and_says_why(
 def test_search_is_a_post_and_finds_by_national_id(
     new_case: Case, desk_officer: Any, client: Client
 ) -> None:
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     r = client.post("/en/desk/search/", {"q": "۰۴۹۹۳۷۰۸۹۹"})
     assert r.status_code == 200
     assert str(new_case.pk) in r.content.decode()
@@ -106,7 +107,7 @@ def test_unread_followups_stand_out_and_clear_when_opened(
     from kalantari.intake.services import followup_add
 
     followup_add(report=new_case.report, message="شاهد دارم", files=[])
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     queue = client.get("/en/desk/").content.decode()
     assert 'class="unread"' in queue
     client.get(f"/en/desk/cases/{new_case.pk}/")

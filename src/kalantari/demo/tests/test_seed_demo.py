@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -16,6 +17,7 @@ from kalantari.core import identifiers
 from kalantari.demo.services import DEMO_PASSWORD, seed_demo
 from kalantari.intake.models import Report
 from kalantari.org.models import OrgUnit, Role, User
+from kalantari.org.tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +83,7 @@ def test_rerun_keeps_what_exists() -> None:
 
 def test_demo_desk_officer_sees_the_station_queue(seeded: None) -> None:
     client = Client()
-    assert client.login(username="desk_thr101", password=DEMO_PASSWORD)
+    sign_in(client, User.objects.get(username="desk_thr101"))
     page = client.get("/en/desk/")
     assert page.status_code == 200
     shown = {
@@ -96,3 +98,17 @@ def test_demo_desk_officer_sees_the_station_queue(seeded: None) -> None:
     other = Case.objects.exclude(station__code="THR-101").first()
     assert other is not None
     assert client.get(f"/en/desk/cases/{other.pk}/").status_code == 404
+
+
+def test_otp_code_stands_in_for_the_phone_in_the_demo_only(seeded: None, settings: Any) -> None:
+    from django.core.management.base import CommandError
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.KALANTARI_DEMO = False
+    with pytest.raises(CommandError):
+        call_command("otp_code", "desk_thr101", stdout=StringIO())
+    settings.KALANTARI_DEMO = True
+    out = StringIO()
+    call_command("otp_code", "desk_thr101", stdout=out)
+    device = TOTPDevice.objects.get(user__username="desk_thr101")
+    assert device.verify_token(out.getvalue().strip())

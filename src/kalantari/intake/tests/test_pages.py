@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kalantari.cases.models import Case
 from kalantari.intake.models import Report
+from kalantari.org.tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_status_page_by_post_and_followup(client: Client, force: Any) -> None:
 
 
 def test_walk_in_report_at_the_desk(client: Client, desk_officer: Any) -> None:
-    client.force_login(desk_officer)
+    sign_in(client, desk_officer)
     page = client.get("/fa/desk/intake/").content.decode()
     assert re.search(r'<option value="ST-101"[^>]*selected', page)
     r = client.post("/fa/desk/intake/", form(idempotency_key="desk-1"))
