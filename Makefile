@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: otp demo test test-sqlite test-postgres lint bench setup assets messages clean browser
+.PHONY: audit-deps otp demo test test-sqlite test-postgres lint bench setup assets messages clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -49,6 +49,7 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/kalantari makemigrations --check --dry-run
 	$(BIN)/python scripts/check_messages.py
+	$(BIN)/bandit -q -r src -x "*/tests/*,*/migrations/*"
 
 test: setup browser lint
 	$(MAKE) test-sqlite
@@ -60,6 +61,10 @@ test-sqlite: setup
 
 test-postgres: setup
 	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest -n 2 -q
+
+# Known vulnerabilities in the locked dependencies (needs PyPI's per-release JSON API or OSV).
+audit-deps: setup
+	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --strict
 
 bench: setup
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python bench/intake.py

@@ -84,7 +84,8 @@ def format_date(value: datetime | date, lang: str) -> str:
 
 def format_datetime(value: datetime, lang: str) -> str:
     local = _local(value)
-    assert isinstance(local, datetime)
+    if not isinstance(local, datetime):
+        raise TypeError("format_datetime needs a datetime")
     clock = local.strftime("%H:%M")
     if lang == "fa":
         return f"{format_date(local, 'fa')} {to_persian_digits(clock)}"

@@ -39,7 +39,7 @@ from kalantari.intake import catalogue
 from kalantari.intake.models import Category, Channel, FollowUp, Report
 from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit, Role, UnitKind, User
 
-DEMO_PASSWORD = "kalantari-demo"  # noqa: S105 - printed for the demo tour
+DEMO_PASSWORD = "kalantari-demo"  # noqa: S105 - printed for the demo tour  # nosec B105
 DEMO_PIN = "24681357"
 SEED = 1403
 
@@ -95,7 +95,7 @@ def seed_demo(*, reports: int = 3000, days: int = 90, now: datetime | None = Non
             staff=staff,
             now=now or timezone.now(),
             days=days,
-            rng=random.Random(SEED),  # noqa: S311 - a repeatable demo, not secrets
+            rng=random.Random(SEED),  # noqa: S311 - a repeatable demo, not secrets  # nosec B311
         )
         with transaction.atomic():
             history.build(reports)
@@ -136,7 +136,7 @@ def _handle(code: str) -> str:
 def _seed_staff(units: dict[str, OrgUnit]) -> dict[str, User]:
     """Four officers per station or outpost, an inspector per province and one national."""
     password = make_password(DEMO_PASSWORD)
-    rng = random.Random(SEED + 1)  # noqa: S311 - a repeatable demo
+    rng = random.Random(SEED + 1)  # noqa: S311 - a repeatable demo  # nosec B311
     wanted: list[tuple[str, str, str, bool]] = [("admin", "IR", Role.ADMIN, True)]
     for code, unit in units.items():
         if unit.kind in FRONT_LINE_KINDS:

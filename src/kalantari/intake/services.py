@@ -370,7 +370,8 @@ def status_lookup(
             ),
             code="no_match",
         )
-    assert report is not None
+    if report is None:  # _secret_matches() is False for None; this is for type checkers
+        raise NotFound(_("No such report."))
     with transaction.atomic():
         audit_record(
             action="report.status_viewed",
