@@ -11,7 +11,65 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
 
-api = NinjaAPI(
+PROBLEM_MEDIA = "application/problem+json"
+PROBLEM_SCHEMA = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details, with a stable `code` and the offending `field`.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "code": {"type": "string"},
+        "detail": {"type": "string"},
+        "field": {"type": ["string", "null"]},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "field": {"type": ["string", "null"]},
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+            },
+        },
+    },
+    "required": ["type", "title", "status", "code", "detail"],
+}
+COMMON_ERRORS = {
+    "400": "Malformed request (the body is not JSON)",
+    "422": "Invalid input: every field error, each with its field and message",
+    "503": "The access could not be audited, so it was not carried out",
+}
+
+
+class KalantariAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI says what every error really is: problem+json."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        ref = {"schema": {"$ref": "#/components/schemas/Problem"}}
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                responses = operation["responses"]
+                wanted = dict(COMMON_ERRORS)
+                if operation.get("security"):
+                    wanted["401"] = "Not signed in, or no valid API token"
+                if any(p.get("in") == "path" for p in operation.get("parameters", [])):
+                    wanted["404"] = "No such record, or not one the caller may see"
+                for code, text in wanted.items():
+                    responses.setdefault(code, {"description": text})
+                for code, answer in responses.items():
+                    if str(code)[0] in "45":
+                        answer["content"] = {PROBLEM_MEDIA: ref}
+        return schema
+
+
+api = KalantariAPI(
     title="Kalantari API",
     version="1",
     description=(
@@ -50,7 +108,7 @@ def problem(
     if errors:
         body["errors"] = errors
     response = api.create_response(request, body, status=status)
-    response["Content-Type"] = "application/problem+json"
+    response["Content-Type"] = PROBLEM_MEDIA
     response["Content-Language"] = (
         request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "fa"
     )
