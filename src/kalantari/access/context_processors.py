@@ -12,8 +12,9 @@ from kalantari.access import policy
 def access(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"can_use_desk": False, "can_take_walk_ins": False}
+        return {"can_use_desk": False, "can_take_walk_ins": False, "can_review_access": False}
     return {
         "can_use_desk": policy.can_use_desk(user),
         "can_take_walk_ins": policy.can_take_walk_ins(user),
+        "can_review_access": policy.access_review_scope(user) is not None,
     }

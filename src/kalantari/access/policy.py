@@ -53,6 +53,18 @@ def is_staff_member(user: User | object) -> bool:
 
 
 WALK_IN_TAKERS = frozenset({Role.DESK_OFFICER, Role.COMMANDER})
+ACCESS_REVIEWERS = frozenset({Role.INSPECTOR, Role.PRIVACY_OFFICER})
+
+
+def access_review_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) whose audit trail this user may review, if any."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in ACCESS_REVIEWERS and user.unit is not None:
+        return user.unit.path
+    return None
 
 
 def can_use_desk(user: User) -> bool:

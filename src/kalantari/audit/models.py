@@ -73,7 +73,7 @@ class AuditSubject(models.Model):
     id = models.BigAutoField(primary_key=True)
     event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="+")
     subject_type = models.CharField(max_length=40)
-    subject_id = models.CharField(max_length=64)
+    subject_id = models.CharField(max_length=100)
 
     class Meta:
         indexes = [models.Index(fields=["subject_type", "subject_id"])]

@@ -171,6 +171,21 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
     return "name", base
 
 
+def search_identity_subject(kind: str, query: str) -> str:
+    """The audit subject naming the person a search was for ("person:nid:<blind index>")."""
+    compact = normalise(query).replace(" ", "").replace("-", "")
+    try:
+        if kind == "national_id":
+            nid = identifiers.normalise_national_id(compact)
+            return f"person:nid:{crypto.blind_index('national_id', nid)}"
+        if kind == "mobile":
+            mobile = identifiers.normalise_mobile(compact)
+            return f"person:mobile:{crypto.blind_index('mobile', mobile)}"
+    except ValidationFailed:
+        return ""
+    return ""
+
+
 def assignable_staff(*, user: User, case: Case) -> QuerySet[User]:
     scope = policy.assignable_scope(user)
     if scope is None:

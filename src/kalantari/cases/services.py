@@ -358,3 +358,44 @@ def case_view(
             Case.objects.filter(pk=case.pk).update(unread_followups=0)
             case.unread_followups = 0
     return case
+
+
+IDENTITY_SEARCHES = frozenset({"national_id", "mobile", "name"})
+MIN_PURPOSE = 5
+
+
+def case_search_audited(
+    *, actor: User, query: str, purpose: str = "", context: RequestContext = NO_CONTEXT
+) -> tuple[str, list[Case]]:
+    """Search cases; a search for a person needs a stated purpose and is audited with it.
+
+    The audit record names the cases found and, for an identity search, the person by the
+    blind index of the identifier (never the identifier itself), so "who looked me up"
+    can be answered even when the search found nothing.
+    """
+    from kalantari.cases.selectors import case_search, search_identity_subject
+
+    kind, rows = case_search(user=actor, query=query)
+    purpose = clean_text(purpose or "")[:300]
+    if kind in IDENTITY_SEARCHES and len(purpose) < MIN_PURPOSE:
+        raise ValidationFailed(
+            _("Say why you are looking this person up (at least %(n)d characters).")
+            % {"n": MIN_PURPOSE},
+            code="purpose_required",
+            field="purpose",
+        )
+    cases = list(rows[:100])
+    subjects = [f"case:{c.pk}" for c in cases]
+    person = search_identity_subject(kind, query)
+    if person:
+        subjects.append(person)
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="case.searched",
+            actor=actor,
+            unit_id=actor.unit_id,
+            changes={"matched_as": kind, "found": len(cases)},
+            subjects=subjects,
+            context=RequestContext(ip=context.ip, user_agent=context.user_agent, purpose=purpose),
+        )
+    return kind, cases

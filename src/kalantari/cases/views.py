@@ -81,14 +81,20 @@ def queue(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """A POST, so national IDs and mobiles never end up in a URL or a log."""
     _user(request)
-    context: dict[str, Any] = {"q": "", "results": None, "errors": {}}
+    context: dict[str, Any] = {"q": "", "purpose": "", "results": None, "errors": {}}
     if request.method == "POST":
         q = request.POST.get("q", "")
         context["q"] = q
+        context["purpose"] = request.POST.get("purpose", "")
         try:
-            kind, qs = selectors.case_search(user=_user(request), query=q)
+            kind, found = services.case_search_audited(
+                actor=_user(request),
+                query=q,
+                purpose=context["purpose"],
+                context=RequestContext.from_request(request),
+            )
             context["matched_as"] = kind
-            context["results"] = [(c, selectors.sla_state(c)) for c in qs[:100]]
+            context["results"] = [(c, selectors.sla_state(c)) for c in found]
         except DomainError as exc:
             context["errors"] = errors_by_field(exc)
     response = render(request, "cases/search.html", context)

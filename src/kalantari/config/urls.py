@@ -15,5 +15,6 @@ urlpatterns += i18n_patterns(
     path("", include("kalantari.intake.urls")),
     path("desk/", include("kalantari.cases.urls")),
     path("accounts/", include("kalantari.org.urls")),
+    path("oversight/", include("kalantari.audit.urls")),
     prefix_default_language=True,
 )

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from kalantari.audit.selectors import accesses_to_report
 from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
 from kalantari.core.errors import ValidationFailed
@@ -276,3 +277,34 @@ def add_followup(request: HttpRequest, payload: FollowUpIn) -> Any:
         context=RequestContext.from_request(request),
     )
     return Status(201, {"received": True, "at": followup.created_at})
+
+
+class AccessOut(Schema):
+    at: datetime
+    action: str
+    label: str
+    unit: str
+    role: str
+    purpose: str
+
+
+@router.post(
+    "/status/accesses",
+    response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
+    summary="Who at the police has seen my report",
+    description="Every staff access to the report, its case and its person: when, which "
+    "unit and role, and the purpose they gave. Same code and mobile (or PIN) as /status.",
+)
+def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
+    report = _lookup(request, payload)
+    return [
+        {
+            "at": a.at,
+            "action": a.action,
+            "label": a.label,
+            "unit": a.unit.name if a.unit else "",
+            "role": a.role,
+            "purpose": a.purpose,
+        }
+        for a in accesses_to_report(report)
+    ]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/followup/", views.followup, name="followup"),
     path("status/forget/", views.status_forget, name="status_forget"),
+    path("status/accesses/", views.accesses, name="accesses"),
 ]

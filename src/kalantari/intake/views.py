@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kalantari.audit.selectors import accesses_to_report
 from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
 from kalantari.core.errors import DomainError, InvalidInput, NotFound
@@ -237,6 +238,23 @@ def followup(request: HttpRequest) -> HttpResponse:
         return response
     request.session["followup_sent"] = True
     return redirect("intake:status")
+
+
+def accesses(request: HttpRequest) -> HttpResponse:
+    """Who at the police has seen this report and its person (needs the status grant)."""
+    report = _granted_report(request)
+    if report is None:
+        return redirect("intake:status")
+    response = render(
+        request,
+        "intake/accesses.html",
+        {
+            "code": format_tracking_code(report.tracking_code),
+            "accesses": accesses_to_report(report),
+        },
+    )
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response
 
 
 @require_POST

@@ -2,6 +2,9 @@
 
 PostgreSQL: row triggers (plus, in production, grants: `kalantari db_grants`).
 SQLite: triggers guarded by a function only the app registers (see audit/guard.py).
+
+SQLite drops a table's triggers when a migration rebuilds the table (most AlterFields do):
+any later migration that alters an audit table must call `install` again, as 0005 does.
 """
 
 from django.db import migrations
@@ -20,14 +23,14 @@ def install(apps, schema_editor):
         )
         for table in TABLES:
             schema_editor.execute(
-                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION kalantari_audit_append_only()"
             )
     elif vendor == "sqlite":
         for table in TABLES:
             for op in ("UPDATE", "DELETE"):
                 schema_editor.execute(
-                    f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} "
                     "WHEN kalantari_audit_guard() = 1 "
                     "BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END"
                 )

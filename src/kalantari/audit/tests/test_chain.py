@@ -178,3 +178,16 @@ def test_a_failing_audit_write_fails_the_access(
     api = client.get(f"/api/v1/cases/{new_case.pk}")
     assert api.status_code == 503 and api.json()["code"] == "audit_unavailable"
     assert new_case.report.national_id not in api.content.decode()
+
+
+def test_every_audit_table_carries_its_guard_triggers() -> None:
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cur.execute(
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT t.tgisinternal"
+            )
+        guarded = {row[0] for row in cur.fetchall()}
+    assert {"audit_auditevent", "audit_auditsubject", "audit_auditcheckpoint"} <= guarded

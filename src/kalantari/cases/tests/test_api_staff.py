@@ -119,7 +119,16 @@ def test_search_by_national_id_folds_digits(
     client: Client, desk_officer: Any, new_case: Case
 ) -> None:
     persian = new_case.report.national_id.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    found = api(client, "post", "/api/v1/cases/search", token_for(desk_officer), {"q": persian})
+    token = token_for(desk_officer)
+    refused = api(client, "post", "/api/v1/cases/search", token, {"q": persian})
+    assert refused.status_code == 422 and refused.json()["field"] == "purpose"
+    found = api(
+        client,
+        "post",
+        "/api/v1/cases/search",
+        token,
+        {"q": persian, "purpose": "The citizen at the desk asks about their report"},
+    )
     assert found.status_code == 200
     assert found.json()["matched_as"] == "national_id"
     assert [c["id"] for c in found.json()["items"]] == [str(new_case.pk)]
@@ -137,3 +146,15 @@ def test_session_auth_needs_csrf_for_writes(desk_officer: Any, new_case: Case) -
     assert response.status_code in (401, 403)
     new_case.refresh_from_db()
     assert new_case.claimed_by_id is None
+
+
+def test_search_is_audited_with_purpose_and_subjects(
+    client: Client, desk_officer: Any, new_case: Case
+) -> None:
+    body = {"q": "0499370899", "purpose": "Checking for earlier reports"}
+    api(client, "post", "/api/v1/cases/search", token_for(desk_officer), body)
+    event = AuditEvent.objects.get(action="case.searched")
+    assert event.purpose == "Checking for earlier reports" and event.actor_id == desk_officer.pk
+    assert f"case:{new_case.pk}" in event.subjects
+    assert any(s.startswith("person:nid:") for s in event.subjects)
+    assert "0499370899" not in str(event.changes) + str(event.subjects)
