@@ -9,15 +9,14 @@ triggers = importlib.import_module("kalantari.audit.migrations.0004_append_only_
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0004_append_only_triggers'),
+        ("audit", "0004_append_only_triggers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditsubject',
-            name='subject_id',
+            model_name="auditsubject",
+            name="subject_id",
             field=models.CharField(max_length=100),
         ),
         migrations.RunPython(triggers.install, migrations.RunPython.noop),
