@@ -7,6 +7,11 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "keep personal data for (days after closing)": "مدت نگهداری داده‌های شخصی (روز پس از مختومه شدن)",
+    "Then `kalantari retention apply` removes the person's data from the report.": (
+        "پس از آن، فرمان `kalantari retention apply` داده‌های شخص را از گزارش حذف می‌کند."
+    ),
+    "personal data removed at": "زمان حذف داده‌های شخصی",
     "Opened the case file": "پرونده را باز کرد",
     "Found it in a search": "در جست\u200cوجو به آن رسید",
     "Opened an attached file": "پرونده پیوست را باز کرد",

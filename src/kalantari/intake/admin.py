@@ -15,6 +15,7 @@ class CategoryAdmin(admin.ModelAdmin):
         "sla_first_response_minutes",
         "sla_resolution_hours",
         "allows_anonymous",
+        "retention_days",
         "active",
     )
     list_filter = ("group", "allows_anonymous", "active")

@@ -57,6 +57,11 @@ class Category(BaseModel):
     sla_resolution_hours = models.PositiveIntegerField(_("resolution target (hours)"), default=720)
     allows_anonymous = models.BooleanField(_("may be anonymous"), default=False)
     extra_fields = models.JSONField(_("extra fields"), default=list, blank=True)
+    retention_days = models.PositiveIntegerField(
+        _("keep personal data for (days after closing)"),
+        default=5 * 365,
+        help_text=_("Then `kalantari retention apply` removes the person's data from the report."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
     active = models.BooleanField(_("active"), default=True)
 
@@ -118,6 +123,7 @@ class Report(BaseModel):
     extra = EncryptedJSONField(default=dict, blank=True)
     receipt_token = models.CharField(max_length=43, unique=True)
     receipt_expires_at = models.DateTimeField()
+    anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")
