@@ -1,0 +1,192 @@
+"""The access matrix, generated: every role x every page and endpoint x a record of the
+user's own unit, a sibling unit, the parent unit and another county.
+
+The expected answers are written from the rules in DESIGN.md and the issue, not read from
+the policy module, so a wrong policy fails here. A record the user may not see answers
+404 (never 403), so its existence does not leak; a page the role has no use for answers
+403; an anonymous caller is sent to sign in (302) or told to (401).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from kalantari.cases.models import Case
+from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.org.models import OrgUnit, Role, User
+from kalantari.org.tests.factories import UserFactory, sign_in
+
+pytestmark = pytest.mark.django_db
+PLACES = ("own", "sibling", "parent", "other_county")
+ROLES = (
+    "anonymous",
+    "desk_officer",
+    "investigator",
+    "commander",
+    "inspector",
+    "planner",
+    "privacy_officer",
+    "admin",
+)
+CASE_READERS = {"desk_officer", "investigator", "commander", "inspector"}
+
+
+def sees(role: str, place: str) -> bool:
+    """Station staff see their station; the investigator only what is assigned to them
+    (the own-station case is); the county inspector sees the county and all below it."""
+    if role in ("desk_officer", "commander", "investigator"):
+        return place == "own"
+    if role == "inspector":
+        return place in ("own", "sibling", "parent")
+    return False
+
+
+def acts(role: str, action: str) -> bool:
+    allowed = {
+        "desk_officer": {"triage", "note", "claim"},
+        "commander": {"triage", "note", "claim"},
+        "investigator": {"note", "claim"},
+    }
+    return action in allowed.get(role, set())
+
+
+def expected(role: str, place: str, endpoint: str) -> int:
+    api = endpoint.startswith("api")
+    if role == "anonymous":
+        return 401 if api else 302
+    if endpoint == "page_case":
+        if role not in CASE_READERS:
+            return 403
+        return 200 if sees(role, place) else 404
+    if not sees(role, place):
+        return 404
+    if endpoint == "api_case":
+        return 200
+    action = {"api_triage": "triage", "api_note": "note", "api_claim": "claim"}[endpoint]
+    if not acts(role, action):
+        return 403
+    return 201 if action == "note" else 200
+
+
+@pytest.fixture
+def world(force: dict[str, OrgUnit]) -> dict[str, Any]:
+    station, county = force["station"], force["county"]
+    users = {
+        "desk_officer": (Role.DESK_OFFICER, station),
+        "investigator": (Role.INVESTIGATOR, station),
+        "commander": (Role.COMMANDER, station),
+        "inspector": (Role.INSPECTOR, county),
+        "planner": (Role.PLANNER, station),
+        "privacy_officer": (Role.PRIVACY_OFFICER, county),
+        "admin": (Role.ADMIN, force["nation"]),
+    }
+    made = {
+        name: UserFactory.create(username=f"m_{name}", role=role, unit=unit)
+        for name, (role, unit) in users.items()
+    }
+    return {"force": force, "users": made}
+
+
+def open_case(world: dict[str, Any], place: str) -> Case:
+    force = world["force"]
+    station = {"own": "ST-101", "sibling": "ST-102", "parent": "ST-101", "other_county": "OP-201"}
+    outcome = report_submit(
+        actor=None,
+        draft=ReportDraft(
+            category="fraud",
+            statement="matrix",
+            occurred_date="1403/08/12",
+            occurred_time="10:00",
+            station=station[place],
+            name="Sara Rezaei",
+            national_id="0499370899",
+            mobile="09121234567",
+        ),
+    )
+    case = Case.objects.get(report__tracking_code=outcome.body["tracking_code"].replace("-", ""))
+    if place == "parent":  # a record kept at the county itself, above the stations
+        county = force["county"]
+        Case.objects.filter(pk=case.pk).update(station=county, unit_path=county.path)
+    if place == "own":
+        Case.objects.filter(pk=case.pk).update(assignee=world["users"]["investigator"])
+    return Case.objects.get(pk=case.pk)
+
+
+def client_for(world: dict[str, Any], role: str) -> tuple[Client, dict[str, str]]:
+    if role == "anonymous":
+        return Client(), {}
+    user: User = world["users"][role]
+    out = StringIO()
+    call_command("api_token", user.username, stdout=out)
+    return sign_in(Client(), user), {"Authorization": f"Bearer {out.getvalue().strip()}"}
+
+
+def _post(client: Client, url: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
+    return client.post(url, json.dumps(body), content_type="application/json", headers=headers)
+
+
+ENDPOINTS: dict[str, Callable[[Client, dict[str, str], Case], Any]] = {
+    "page_case": lambda c, h, case: c.get(f"/en/desk/cases/{case.pk}/"),
+    "api_case": lambda c, h, case: Client().get(f"/api/v1/cases/{case.pk}", headers=h),
+    "api_triage": lambda c, h, case: _post(
+        Client(), f"/api/v1/cases/{case.pk}/transitions", {"action": "triage", "version": 1}, h
+    ),
+    "api_note": lambda c, h, case: _post(
+        Client(), f"/api/v1/cases/{case.pk}/notes", {"body": "checked"}, h
+    ),
+    "api_claim": lambda c, h, case: _post(
+        Client(), f"/api/v1/cases/{case.pk}/claim", {"version": 1}, h
+    ),
+}
+
+
+def test_the_whole_matrix(world: dict[str, Any]) -> None:
+    wrong: list[str] = []
+    checks = 0
+    for role in ROLES:
+        client, headers = client_for(world, role)
+        for place in PLACES:
+            for endpoint, call in ENDPOINTS.items():
+                case = open_case(world, place)
+                got = call(client, headers, case).status_code
+                want = expected(role, place, endpoint)
+                checks += 1
+                if got != want:
+                    wrong.append(f"{role} {endpoint} {place}: got {got}, want {want}")
+    print(f"access matrix: {checks} checks, {len(wrong)} wrong")  # noqa: T201 - the figure
+    assert checks == len(ROLES) * len(PLACES) * len(ENDPOINTS)
+    assert wrong == []
+
+
+UNIT_PAGES = {
+    "queue": "/en/desk/",
+    "search": "/en/desk/search/",
+    "walk_in": "/en/desk/intake/",
+    "access_review": "/en/oversight/accesses/person/",
+    "admin_units": "/admin/org/orgunit/",
+}
+PAGE_EXPECTED = {
+    # role: queue, search, walk-in, access review, admin units
+    "anonymous": (302, 302, 302, 302, 302),
+    "desk_officer": (200, 200, 200, 403, 302),
+    "investigator": (200, 200, 403, 403, 302),
+    "commander": (200, 200, 200, 403, 302),
+    "inspector": (200, 200, 403, 200, 302),
+    "planner": (403, 403, 403, 403, 302),
+    "privacy_officer": (403, 403, 403, 200, 302),
+    "admin": (403, 403, 403, 403, 200),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_without_a_record(world: dict[str, Any], role: str) -> None:
+    client, _headers = client_for(world, role)
+    got = tuple(client.get(url).status_code for url in UNIT_PAGES.values())
+    assert got == PAGE_EXPECTED[role]
