@@ -27,7 +27,9 @@ def totp_now(secret_b32: str) -> str:
     return f"{TOTP(key).token():06d}"
 
 
-def sign_in(page: Any, base: str, username: str, lang: str = "fa") -> None:
+def sign_in(
+    page: Any, base: str, username: str, lang: str = "fa", shot: Path | None = None
+) -> None:
     """Password, then the first-time enrolment of an authenticator from the page's key."""
     page.goto(f"{base}/{lang}/accounts/login/")
     page.fill("#id_username", username)
@@ -35,6 +37,8 @@ def sign_in(page: Any, base: str, username: str, lang: str = "fa") -> None:
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/{lang}/accounts/login/code/**")
     assert page.locator("figure.qr svg").count() == 1  # the QR code to scan
+    if shot is not None:
+        page.screenshot(path=str(shot), full_page=True)
     page.fill("#id_token", totp_now(page.locator("code.secret").inner_text()))
     page.click("form button.primary")
     page.wait_for_url(f"{base}/{lang}/desk/")
@@ -119,13 +123,23 @@ def test_report_from_citizen_to_closure(
 
     # The desk officer triages and assigns.
     desk = new_page()
-    sign_in(desk, base, "desk")
+    sign_in(desk, base, "desk", shot=shots / "fa-second-factor.png")
     desk.screenshot(path=str(shots / "fa-desk-queue.png"), full_page=True)
     open_case(desk, base, code)
     desk.screenshot(path=str(shots / "fa-case.png"), full_page=True)
     act(desk, "triage")
     act(desk, "assign", assignee=str(investigator.pk))
     assert desk.get_attribute(".head-row [data-status]", "data-status") == "assigned"
+
+    # A search for the person by national ID asks why, and is recorded with the reason.
+    desk.goto(f"{base}/fa/desk/search/")
+    desk.fill("#id_q", "۰۴۹۹۳۷۰۸۹۹")
+    desk.click("form button.primary")
+    desk.wait_for_selector(".field-error")
+    assert desk.locator("table.cases a.code").count() == 0
+    desk.fill("#id_purpose", "بررسی گزارش‌های پیشین همین شخص")
+    desk.click("form button.primary")
+    desk.wait_for_selector("table.cases a.code")
 
     # The investigator starts and resolves (in English, to cover the LTR pages).
     inv = new_page("en-US")
@@ -146,6 +160,14 @@ def test_report_from_citizen_to_closure(
     # The citizen sees it closed, with the public outcome.
     check_status("closed")
     assert "Car found and returned" in citizen.inner_text("#status")
+
+    # ...and who at the police has seen the report, and why.
+    citizen.click("a[href$='/status/accesses/']")
+    citizen.wait_for_selector("table.accesses")
+    seen = citizen.inner_text("table.accesses")
+    assert "در جست‌وجو به آن رسید" in seen and "بررسی گزارش‌های پیشین همین شخص" in seen
+    assert "پرونده را باز کرد" in seen
+    citizen.screenshot(path=str(shots / "fa-who-read.png"), full_page=True)
     assert not errors, errors
 
 
