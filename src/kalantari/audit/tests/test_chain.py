@@ -191,3 +191,19 @@ def test_every_audit_table_carries_its_guard_triggers() -> None:
             )
         guarded = {row[0] for row in cur.fetchall()}
     assert {"audit_auditevent", "audit_auditsubject", "audit_auditcheckpoint"} <= guarded
+
+
+def test_the_app_role_may_not_update_audit_rows(history: list[AuditEvent]) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("grants exist on PostgreSQL only; SQLite relies on its triggers")
+    with connection.cursor() as cur:
+        cur.execute("CREATE ROLE kalantari_app_test NOLOGIN")
+    call_command("db_grants", "kalantari_app_test", "--apply", stdout=StringIO())
+    with transaction.atomic(), connection.cursor() as cur:
+        # SET LOCAL lasts to the end of the test's transaction: from here on we are the app.
+        cur.execute("SET LOCAL ROLE kalantari_app_test")
+        with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic():
+            cur.execute("UPDATE audit_auditevent SET purpose = 'x' WHERE id = %s", [history[0].pk])
+        cur.execute("SELECT count(*) FROM audit_auditevent")  # reading is allowed
+        row = cur.fetchone()
+        assert row is not None and row[0] >= len(history)
