@@ -52,6 +52,31 @@ class StaffAdmin(UserAdmin):
         ("Kalantari", {"fields": ("unit", "role", "rank", "badge_number")}),
     )
 
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> Any:
+        """Only a superuser grants superuser or raw permissions; nobody edits their own
+        role, unit or rights (separation of duties: another administrator must)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                fields += ["role", "unit", "is_staff", "is_active", "groups"]
+        return fields
+
+    def save_model(self, request: Any, obj: User, form: Any, change: bool) -> None:
+        before = services.staff_snapshot(User.objects.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+        request.kalantari_account_before = before  # per request: the admin is shared
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        # Groups are saved here, after the account: audit once everything is in place.
+        super().save_related(request, form, formsets, change)
+        services.staff_changes_audit(
+            actor=request.user,
+            user=form.instance,
+            before=getattr(request, "kalantari_account_before", {}),
+            context=RequestContext.from_request(request),
+        )
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):

@@ -98,3 +98,43 @@ def otp_confirm(
             outcome="ok" if ok else "refused",
         )
     return ok
+
+
+WATCHED_FIELDS = ("role", "unit_id", "is_active", "is_staff", "is_superuser", "password")
+
+
+def staff_snapshot(user: User | None) -> dict[str, Any]:
+    """What an account's access depends on (the password only as "changed or not")."""
+    if user is None or user.pk is None:
+        return {}
+    return {name: getattr(user, name) for name in WATCHED_FIELDS} | {
+        "groups": sorted(user.groups.values_list("name", flat=True))
+    }
+
+
+def staff_changes_audit(
+    *, actor: User, user: User, before: dict[str, Any], context: RequestContext = NO_CONTEXT
+) -> None:
+    """One audit record for a change to an account's role, unit, rights or password."""
+    after = staff_snapshot(user)
+    changed: dict[str, Any] = {}
+    for name, value in after.items():
+        if before.get(name) != value:
+            changed[name] = (
+                "changed" if name == "password" else [_plain(before.get(name)), _plain(value)]
+            )
+    if not changed:
+        return
+    with transaction.atomic():
+        audit_record(
+            action="auth.account_created" if not before else "auth.account_changed",
+            actor=actor,
+            target=user,
+            unit_id=user.unit_id,
+            changes=changed,
+            context=context,
+        )
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (str, int, bool, list)) or value is None else str(value)

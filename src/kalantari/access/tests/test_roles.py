@@ -51,3 +51,38 @@ def test_desk_officer_has_no_admin_site(desk_officer: Any) -> None:
     client = Client()
     sign_in(client, desk_officer)
     assert client.get("/admin/org/orgunit/").status_code == 302
+
+
+def test_role_change_in_the_admin_is_audited_and_self_promotion_refused(force: Any) -> None:
+    from kalantari.audit.models import AuditEvent
+
+    admin = UserFactory.create(username="cfg2", role=Role.ADMIN, unit=force["nation"])
+    officer = UserFactory.create(username="officer9", role=Role.DESK_OFFICER, unit=force["station"])
+    client = sign_in(Client(), admin)
+    page = client.post(
+        f"/admin/org/user/{officer.pk}/change/",
+        {
+            "username": "officer9",
+            "first_name": "Ali",
+            "last_name": "Karimi",
+            "email": "",
+            "is_active": "on",
+            "unit": str(force["county"].pk),
+            "role": Role.INSPECTOR,
+            "rank": "",
+            "badge_number": "",
+        },
+    )
+    assert page.status_code == 302, page.content.decode()[:2000]
+    officer.refresh_from_db()
+    assert officer.role == Role.INSPECTOR
+    event = AuditEvent.objects.get(action="auth.account_changed", target_id=str(officer.pk))
+    assert event.actor_id == admin.pk
+    assert event.changes["role"] == [Role.DESK_OFFICER, Role.INSPECTOR]
+    # The administrator cannot make themself a superuser or give themself a role.
+    client.post(
+        f"/admin/org/user/{admin.pk}/change/",
+        {"username": "cfg2", "is_superuser": "on", "role": Role.INSPECTOR, "is_active": "on"},
+    )
+    admin.refresh_from_db()
+    assert not admin.is_superuser and admin.role == Role.ADMIN
