@@ -58,6 +58,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def _uploads(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.KALANTARI_AUDIT_SIGNING_KEY_FILE = str(tmp_path / "keys" / "audit-signing.pem")
+    # Text messages leave the system: the suite keeps them in memory instead.
+    from kalantari.core.sms import MemoryBackend
+
+    settings.KALANTARI_SMS_BACKEND = "kalantari.core.sms.MemoryBackend"
+    MemoryBackend.outbox.clear()
 
 
 def ensure_default_categories() -> None:
@@ -76,7 +81,9 @@ def ensure_default_categories() -> None:
 @pytest.fixture
 def force(db: None) -> dict[str, OrgUnit]:
     ensure_default_categories()
-    nation = OrgUnitFactory.create(code="IR", kind=UnitKind.NATION, name_fa="فراجا", name_en="Nation")
+    nation = OrgUnitFactory.create(
+        code="IR", kind=UnitKind.NATION, name_fa="فراجا", name_en="Nation"
+    )
     province = OrgUnitFactory.create(
         code="THR", kind=UnitKind.PROVINCE, parent=nation, name_fa="تهران", name_en="Tehran"
     )

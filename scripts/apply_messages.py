@@ -20,6 +20,10 @@ def main() -> int:
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     missing = []
     for entry in po:
+        if "fuzzy" in entry.flags and entry.msgid not in FA and entry.msgid not in PLURALS:
+            # makemessages guessed from a similar old string: never ship the guess.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
             text = PLURALS.get(entry.msgid)
             if text:

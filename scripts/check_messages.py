@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -15,6 +16,13 @@ def main() -> int:
     missing = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
     for m in missing:
         print(f"untranslated in fa: {m!r}")
+    placeholder = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+    for e in po.translated_entries():
+        want = set(placeholder.findall(e.msgid))
+        for text in [e.msgstr] if e.msgstr else list(e.msgstr_plural.values()):
+            if set(placeholder.findall(text)) != want:
+                print(f"placeholders differ in fa: {e.msgid!r}")
+                missing.append(e.msgid)
     mo_path = LOCALE / "django.mo"
     if not mo_path.exists():
         print("django.mo is missing: run `make messages`")

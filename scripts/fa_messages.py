@@ -7,6 +7,29 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "audit checkpoint": "نقطه بازبینی ممیزی",
+    "audit checkpoints": "نقاط بازبینی ممیزی",
+    "Added a note": "یادداشتی افزود",
+    "Recorded the report at the desk": "گزارش را در میز خدمت ثبت کرد",
+    "No such report.": "چنین گزارشی نیست.",
+    "Change password": "تغییر گذرواژه",
+    "Password changed": "گذرواژه تغییر کرد",
+    "Second step of sign-in": "گام دوم ورود",
+    "This password is too long: at most %(max)d characters.": (
+        "این گذرواژه بیش از حد بلند است: حداکثر %(max)d نویسه."
+    ),
+    "At most %(max)d characters.": "حداکثر %(max)d نویسه.",
+    "Kalantari: your code to follow report %(code)s is %(otp)s": (
+        "کلانتری: کد پیگیری گزارش %(code)s برای شما: %(otp)s"
+    ),
+    "If this tracking code belongs to a report with a mobile number, we have texted a 6-digit code to it. Type it above; it works once, for 10 minutes.": (
+        "اگر این کد رهگیری متعلق به گزارشی با شماره همراه باشد، یک کد ۶ رقمی به آن پیامک شد. "
+        "آن را در بالا وارد کنید؛ فقط یک بار و تا ۱۰ دقیقه کار می‌کند."
+    ),
+    "Text me a one-time code instead": "به‌جای آن، یک کد یک‌بارمصرف برایم پیامک شود",
+    "Mobile number given with the report (or the PIN of an anonymous tip, or the code we texted you)": (
+        "شماره همراهی که با گزارش دادید (یا رمز خبر بی‌نام، یا کدی که برایتان پیامک شد)"
+    ),
     "keep personal data for (days after closing)": "مدت نگهداری داده‌های شخصی (روز پس از مختومه شدن)",
     "Then `kalantari retention apply` removes the person's data from the report.": (
         "پس از آن، فرمان `kalantari retention apply` داده‌های شخص را از گزارش حذف می‌کند."

@@ -213,6 +213,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- citizen status page throttling -------------------------------------------------------------
+KALANTARI_SMS_BACKEND = env.str("SMS_BACKEND", default="kalantari.core.sms.ConsoleBackend")
+KALANTARI_STATUS_CODE_SECONDS = 10 * 60
+KALANTARI_STATUS_CODES_PER_REPORT = 3  # texts per report per status window
 KALANTARI_STATUS_ATTEMPTS_PER_IP = env.int("STATUS_ATTEMPTS_PER_IP", default=20)
 KALANTARI_STATUS_ATTEMPTS_PER_CODE = env.int("STATUS_ATTEMPTS_PER_CODE", default=5)
 KALANTARI_STATUS_WINDOW_SECONDS = 15 * 60

@@ -24,6 +24,7 @@ from kalantari.intake.services import (
     ReportDraft,
     followup_add,
     report_submit,
+    status_code_send,
     status_lookup,
 )
 
@@ -308,3 +309,21 @@ def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, A
         }
         for a in accesses_to_report(report)
     ]
+
+
+class StatusCodeIn(Schema):
+    tracking_code: str
+
+
+@router.post(
+    "/status/code",
+    response={202: None, 422: Problem, 429: Problem},
+    summary="Text a one-time code to the report's mobile",
+    description="The code (6 digits, once, for 10 minutes) then goes in `mobile` of /status "
+    "or /status/accesses. The answer is the same whether or not the report exists.",
+)
+def send_status_code(request: HttpRequest, payload: StatusCodeIn) -> Any:
+    status_code_send(
+        tracking_code=payload.tracking_code, context=RequestContext.from_request(request)
+    )
+    return Status(202, None)

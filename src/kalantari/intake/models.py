@@ -178,3 +178,20 @@ class FollowUp(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class StatusCode(models.Model):
+    """A one-time code texted to the report's mobile: the alternative to typing the mobile."""
+
+    id = models.BigAutoField(primary_key=True)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["report", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} until {self.expires_at:%H:%M}"

@@ -26,12 +26,13 @@ from kalantari.core.errors import (
     ValidationFailed,
     collect_errors,
 )
+from kalantari.core.sms import send_sms
 from kalantari.core.text import clean_text, normalise
 from kalantari.core.tracking import format_tracking_code, new_tracking_code, parse_tracking_code
 from kalantari.intake import catalogue
 from kalantari.intake.extra_fields import clean_extra
 from kalantari.intake.files import IncomingFile, clean_files
-from kalantari.intake.models import Attachment, Channel, FollowUp, Report
+from kalantari.intake.models import Attachment, Channel, FollowUp, Report, StatusCode
 from kalantari.intake.routing import route_report
 from kalantari.org.models import User
 
@@ -383,11 +384,79 @@ def status_lookup(
     return report
 
 
+STATUS_CODE_DIGITS = 6
+
+
+def status_code_send(*, tracking_code: str, context: RequestContext = NO_CONTEXT) -> None:
+    """Text a one-time code to the mobile on the report, if there is one.
+
+    The answer is the same whether or not the code exists or has a mobile, so the form
+    confirms nothing; texts are limited per address and per report.
+    """
+    canonical = parse_tracking_code(tracking_code)
+    window = settings.KALANTARI_STATUS_WINDOW_SECONDS
+    for key, limit in (
+        (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
+        (f"status:sms:{canonical}", settings.KALANTARI_STATUS_CODES_PER_REPORT),
+    ):
+        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
+        if wait:
+            raise TooManyAttempts(
+                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
+                retry_after=wait,
+            )
+        throttle.register_failure(key, window_seconds=window)  # every text counts
+    report = Report.objects.filter(tracking_code=canonical, anonymous=False).first()
+    if report is None or not report.mobile:
+        return
+    code = f"{secrets.randbelow(10**STATUS_CODE_DIGITS):0{STATUS_CODE_DIGITS}d}"
+    with transaction.atomic(durable=True):
+        StatusCode.objects.create(
+            report=report,
+            code_hash=make_password(code),
+            expires_at=timezone.now() + timedelta(seconds=settings.KALANTARI_STATUS_CODE_SECONDS),
+        )
+        audit_record(
+            action="report.status_code_sent",
+            actor=None,
+            target=report,
+            unit_id=report.station_id,
+            context=context,
+        )
+        mobile = report.mobile
+        transaction.on_commit(
+            lambda: send_sms(
+                mobile,
+                _("Kalantari: your code to follow report %(code)s is %(otp)s")
+                % {"code": format_tracking_code(canonical), "otp": code},
+            )
+        )
+
+
+def _status_code_matches(report: Report, typed: str) -> bool:
+    """A live, unused one-time code for this report; it is spent once it matches."""
+    now = timezone.now()
+    for candidate in StatusCode.objects.filter(
+        report=report, used_at__isnull=True, expires_at__gt=now
+    ).order_by("-created_at")[:3]:
+        if check_password(typed, candidate.code_hash):
+            spent = StatusCode.objects.filter(pk=candidate.pk, used_at__isnull=True).update(
+                used_at=now
+            )
+            return spent == 1
+    return False
+
+
 def _secret_matches(report: Report | None, secret: str) -> bool:
     typed = (secret or "").strip()
     if report is None:
         check_password(typed, _DUMMY_HASH)
         return False
+    from kalantari.core.text import to_ascii_digits
+
+    digits = to_ascii_digits(typed).replace(" ", "")
+    if len(digits) == STATUS_CODE_DIGITS and digits.isdigit() and not report.anonymous:
+        return _status_code_matches(report, digits)
     if report.anonymous:
         from kalantari.core.text import to_ascii_digits
 

@@ -28,6 +28,7 @@ from kalantari.intake.services import (
     followup_add,
     report_by_receipt,
     report_submit,
+    status_code_send,
     status_lookup,
 )
 
@@ -183,7 +184,18 @@ def status(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"errors": {}, "values": {}}
     report = None
     http_status = 200
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("send_code"):
+        context["values"] = request.POST
+        try:
+            status_code_send(
+                tracking_code=request.POST.get("tracking_code", ""),
+                context=RequestContext.from_request(request),
+            )
+            context["code_sent"] = True
+        except DomainError as exc:
+            context["errors"] = errors_by_field(exc)
+            http_status = exc.status
+    elif request.method == "POST":
         context["values"] = request.POST
         try:
             report = status_lookup(
