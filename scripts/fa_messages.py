@@ -7,6 +7,9 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "Staff API": "API کارکنان",
+    "Partner agency": "دستگاه همکار",
+    "audience": "مخاطب",
     "audit checkpoint": "نقطه بازبینی ممیزی",
     "audit checkpoints": "نقاط بازبینی ممیزی",
     "Added a note": "یادداشتی افزود",

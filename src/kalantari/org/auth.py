@@ -9,11 +9,13 @@ from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
 from kalantari.access.policy import is_staff_member
-from kalantari.org.models import ApiToken
+from kalantari.org.models import ApiToken, TokenAudience
 
 
-class StaffToken(HttpBearer):
-    """`Authorization: Bearer <token>`; tokens are made with `kalantari api_token`."""
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer <token>` for one audience; tokens come from `kalantari api_token`."""
+
+    audience = TokenAudience.STAFF
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         if not token or len(token) > 200:
@@ -21,7 +23,7 @@ class StaffToken(HttpBearer):
         now = timezone.now()
         row = (
             ApiToken.objects.select_related("user", "user__unit")
-            .filter(key_hash=ApiToken.hash_key(token), revoked=False)
+            .filter(key_hash=ApiToken.hash_key(token), revoked=False, audience=self.audience)
             .first()
         )
         if row is None or (row.expires_at and row.expires_at <= now):
@@ -33,4 +35,15 @@ class StaffToken(HttpBearer):
         return row.user
 
 
+class StaffToken(BearerToken):
+    audience = TokenAudience.STAFF
+
+
+class PartnerToken(BearerToken):
+    """For the partner endpoints only (none yet: the sharing agreements bring them)."""
+
+    audience = TokenAudience.PARTNER
+
+
 staff_auth = [StaffToken(), django_auth]
+partner_auth = [PartnerToken()]

@@ -141,11 +141,24 @@ class User(AbstractUser):
                     self.groups.add(group)
 
 
+class TokenAudience(models.TextChoices):
+    STAFF = "staff", _("Staff API")
+    PARTNER = "partner", _("Partner agency")
+
+
 class ApiToken(BaseModel):
-    """A bearer token for staff API clients; only its SHA-256 is stored."""
+    """A bearer token for API clients; only its SHA-256 is stored.
+
+    A token serves one audience: staff tokens open the staff endpoints; partner-agency
+    tokens open only the partner endpoints (the sharing agreements bring them) and are
+    refused everywhere else.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
+    audience = models.CharField(
+        _("audience"), max_length=16, choices=TokenAudience.choices, default=TokenAudience.STAFF
+    )
     key_hash = models.CharField(max_length=64, unique=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 PLACES = ("own", "sibling", "parent", "other_county")
 ROLES = (
     "anonymous",
+    "partner_token",
     "desk_officer",
     "investigator",
     "commander",
@@ -61,6 +62,8 @@ def expected(role: str, place: str, endpoint: str) -> int:
     api = endpoint.startswith("api")
     if role == "anonymous":
         return 401 if api else 302
+    if role == "partner_token":  # a partner agency's token opens no staff endpoint
+        return 401 if api else 302
     if endpoint == "page_case":
         if role not in CASE_READERS:
             return 403
@@ -86,6 +89,7 @@ def world(force: dict[str, OrgUnit]) -> dict[str, Any]:
         "planner": (Role.PLANNER, station),
         "privacy_officer": (Role.PRIVACY_OFFICER, county),
         "admin": (Role.ADMIN, force["nation"]),
+        "partner_token": (Role.INSPECTOR, force["nation"]),  # even a national account's
     }
     made = {
         name: UserFactory.create(username=f"m_{name}", role=role, unit=unit)
@@ -124,6 +128,9 @@ def client_for(world: dict[str, Any], role: str) -> tuple[Client, dict[str, str]
         return Client(), {}
     user: User = world["users"][role]
     out = StringIO()
+    if role == "partner_token":
+        call_command("api_token", user.username, "--audience", "partner", stdout=out)
+        return Client(), {"Authorization": f"Bearer {out.getvalue().strip()}"}
     call_command("api_token", user.username, stdout=out)
     return sign_in(Client(), user), {"Authorization": f"Bearer {out.getvalue().strip()}"}
 
@@ -175,6 +182,7 @@ UNIT_PAGES = {
 PAGE_EXPECTED = {
     # role: queue, search, walk-in, access review, admin units
     "anonymous": (302, 302, 302, 302, 302),
+    "partner_token": (302, 302, 302, 302, 302),
     "desk_officer": (200, 200, 200, 403, 302),
     "investigator": (200, 200, 403, 403, 302),
     "commander": (200, 200, 200, 403, 302),

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kalantari.audit.services import audit_record
-from kalantari.org.models import ApiToken, User
+from kalantari.org.models import ApiToken, TokenAudience, User
 
 
 class Command(BaseCommand):
@@ -21,6 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--name", default="cli")
         parser.add_argument("--days", type=int, default=90, help="Valid for this many days.")
+        parser.add_argument(
+            "--audience",
+            choices=[a.value for a in TokenAudience],
+            default=TokenAudience.STAFF.value,
+            help="staff (default) or partner: a token opens only its audience's endpoints",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(username=options["username"], is_active=True).first()
@@ -31,8 +37,14 @@ class Command(BaseCommand):
             token = ApiToken.objects.create(
                 user=user,
                 name=options["name"],
+                audience=options["audience"],
                 key_hash=ApiToken.hash_key(key),
                 expires_at=timezone.now() + timedelta(days=options["days"]),
             )
-            audit_record(action="api_token.issued", actor=user, target=token)
+            audit_record(
+                action="api_token.issued",
+                actor=user,
+                target=token,
+                changes={"audience": options["audience"]},
+            )
         self.stdout.write(key)
