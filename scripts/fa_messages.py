@@ -7,6 +7,9 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "Demo: no phone at hand? In a terminal in the project folder run": (
+        "نسخه نمایشی: گوشی در دسترس نیست؟ در پوشه پروژه در یک ترمینال اجرا کنید"
+    ),
     "Staff API": "API کارکنان",
     "Partner agency": "دستگاه همکار",
     "audience": "مخاطب",

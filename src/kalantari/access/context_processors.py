@@ -11,7 +11,8 @@ from kalantari.access import policy
 
 def access(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    # Until the second factor is given, the account is not yet signed in for staff pages.
+    if user is None or not user.is_authenticated or not getattr(user, "is_verified", bool)():
         return {"can_use_desk": False, "can_take_walk_ins": False, "can_review_access": False}
     return {
         "can_use_desk": policy.can_use_desk(user),

@@ -149,6 +149,8 @@ def _seed_staff(units: dict[str, OrgUnit]) -> dict[str, User]:
             ]
         elif unit.kind in (UnitKind.PROVINCE, UnitKind.NATION):
             wanted.append((f"inspector_{_handle(code)}", code, Role.INSPECTOR, False))
+    # A second desk officer at Vanak, whose reading the access review will flag.
+    wanted.append(("desk2_thr111", "THR-111", Role.DESK_OFFICER, False))
     staff: dict[str, User] = {}
     for n, (username, code, role, superuser) in enumerate(wanted):
         given = world.GIVEN_NAMES[rng.randrange(len(world.GIVEN_NAMES))]
@@ -225,6 +227,7 @@ class _History:
     def build(self, count: int) -> None:
         for _ in range(count):
             self._one_report()
+        self._reads()
         stamped: list[Report | Case | FollowUp] = [*self.reports, *self.cases, *self.followups]
         times = [(row.created_at, row.updated_at) for row in stamped]
         Report.objects.bulk_create(self.reports, batch_size=500)
@@ -239,6 +242,33 @@ class _History:
         Report.objects.bulk_update(self.reports, ["created_at", "updated_at"], batch_size=500)
         Case.objects.bulk_update(self.cases, ["created_at", "updated_at"], batch_size=500)
         FollowUp.objects.bulk_update(self.followups, ["created_at", "updated_at"], batch_size=500)
+
+    def _reads(self) -> None:
+        """Officers open the files they work on; a second desk officer at THR-111 opens
+        many files that are none of theirs, for the unusual-reader report to find."""
+        rng = self.rng
+        for case in self.cases:
+            if case.assignee is not None and case.first_responded_at is not None:
+                at = case.first_responded_at + timedelta(hours=rng.uniform(0.5, 6))
+                if at < self.now:
+                    self._read(case, case.assignee, at)
+        curious = self.staff.get("desk2_thr111")
+        if curious is None:
+            return
+        worked = {e.case.pk for e in self.events if e.actor_id == curious.pk}
+        theirs = [
+            c
+            for c in self.cases
+            if c.station.code == "THR-111"
+            and c.assignee_id != curious.pk
+            and c.pk not in worked
+            and c.created_at < self.now - timedelta(days=1)
+        ]
+        for case in rng.sample(theirs, min(35, len(theirs))):
+            self._read(case, curious, self.now - timedelta(hours=rng.uniform(1, 6 * 24)))
+
+    def _read(self, case: Case, actor: User, at: datetime) -> None:
+        self._audit("case.viewed", actor, case, case.station, at, {})
 
     def _created_at(self) -> datetime:
         rng = self.rng

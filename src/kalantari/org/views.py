@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -87,6 +88,8 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         "form": form,
         "enrolling": not device.confirmed,
         "next": _next(request),
+        "demo": settings.KALANTARI_DEMO,
+        "username": user.get_username(),
     }
     if not device.confirmed:
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
