@@ -6,6 +6,7 @@ operations run anonymously; staff operations run with a bearer token of a desk o
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -59,7 +60,7 @@ def staff_token(desk_officer: Any, new_case: Any) -> str:
 
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25")),  # more for a deeper run
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

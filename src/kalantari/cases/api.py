@@ -91,9 +91,11 @@ class TransitionIn(Schema):
         ...,
         description="triage, assign, start, resolve, send_back, close, refer, reject or reopen",
     )
-    version: int = Field(..., description="The case's version as read; a stale one answers 409.")
+    version: int = Field(
+        ..., ge=1, le=2**31 - 1, description="The case's version as read; a stale one answers 409."
+    )
     reason: str = ""
-    assignee_id: int | None = None
+    assignee_id: int | None = Field(None, ge=1, le=2**63 - 1)
     referral_target: str = Field("", description="judiciary, unit or agency (for refer)")
     referral_unit: str = Field("", description="Unit code when referral_target is unit")
     referral_name: str = ""
@@ -106,7 +108,7 @@ class NoteIn(Schema):
 
 
 class ClaimIn(Schema):
-    version: int
+    version: int = Field(..., ge=1, le=2**31 - 1)
     release: bool = False
 
 
@@ -190,12 +192,12 @@ def case_detail(case: Case, user: User) -> dict[str, Any]:
 class QueueFilters(Schema):
     status: str = Field("", description="A status, or 'open'")
     category: str = ""
-    priority: int | None = None
+    priority: int | None = Field(None, ge=1, le=4)
     sla: str = Field("", description="on_track, at_risk, breached or done")
     assignee: str = Field("", description="A staff id, 'me' or 'none'")
     unread: bool = False
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10**9)
 
 
 @router.get("", response=CasePage, summary="The queue of cases the caller may see")

@@ -18,6 +18,7 @@ from kalantari.core import crypto, identifiers
 from kalantari.core.errors import NotFound, ValidationFailed
 from kalantari.core.text import normalise
 from kalantari.core.tracking import parse_tracking_code
+from kalantari.intake.models import Priority
 from kalantari.org.models import User
 
 AT_RISK_WINDOW = timedelta(hours=24)
@@ -50,16 +51,18 @@ def case_list_visible_to(*, user: User, filters: CaseFilters | None = None) -> Q
     if f.category:
         qs = qs.filter(category__code=f.category)
     if f.priority:
-        qs = qs.filter(priority=f.priority)
+        # Out-of-range numbers find nothing (rather than overflow the database's integers).
+        qs = qs.filter(priority=f.priority) if f.priority in Priority.values else qs.none()
     if f.assignee == "me":
         qs = qs.filter(assignee=user)
     elif f.assignee == "none":
         qs = qs.filter(assignee__isnull=True)
     elif f.assignee:
         try:
-            qs = qs.filter(assignee_id=int(f.assignee))
+            wanted = int(f.assignee)
         except ValueError:
-            qs = qs.none()
+            wanted = 0
+        qs = qs.filter(assignee_id=wanted) if 0 < wanted < 2**63 else qs.none()
     if f.unread:
         qs = qs.filter(unread_followups__gt=0)
     if f.sla:

@@ -158,3 +158,23 @@ def test_search_is_audited_with_purpose_and_subjects(
     assert f"case:{new_case.pk}" in event.subjects
     assert any(s.startswith("person:nid:") for s in event.subjects)
     assert "0499370899" not in str(event.changes) + str(event.subjects)
+
+
+def test_out_of_range_numbers_are_refused_or_find_nothing(
+    client: Client, desk_officer: Any, new_case: Case
+) -> None:
+    token = token_for(desk_officer)
+    huge = "10871004170224530358272"
+    assert api(client, "get", f"/api/v1/cases?offset={huge}", token).status_code == 422
+    assert api(client, "get", f"/api/v1/cases?priority={huge}", token).status_code == 422
+    assert api(client, "get", f"/api/v1/cases?assignee={huge}", token).json()["count"] == 0
+    sign_in(client, desk_officer)
+    assert client.get(f"/en/desk/?priority={huge}&assignee={huge}").status_code == 200
+    moved = api(
+        client,
+        "post",
+        f"/api/v1/cases/{new_case.pk}/transitions",
+        token,
+        {"action": "assign", "version": 1, "assignee_id": int(huge)},
+    )
+    assert moved.status_code == 422
