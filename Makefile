@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 setup: $(STAMP) assets
+	@mkdir -p var
 
 # Front-end assets come from npm at build time and are served by the app itself.
 assets: src/kalantari/core/static/vendor/.built
