@@ -339,6 +339,16 @@ def report_by_receipt(token: str) -> Report:
 _DUMMY_HASH = make_password("not-a-real-pin")
 
 
+def _refuse_if_throttled(keys: list[tuple[str, int]], window: int) -> None:
+    for key, limit in keys:
+        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
+        if wait:
+            raise TooManyAttempts(
+                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
+                retry_after=wait,
+            )
+
+
 def status_lookup(
     *, tracking_code: str, secret: str, context: RequestContext = NO_CONTEXT
 ) -> Report:
@@ -349,13 +359,7 @@ def status_lookup(
         (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
         (f"status:code:{canonical}", settings.KALANTARI_STATUS_ATTEMPTS_PER_CODE),
     ]
-    for key, limit in keys:
-        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
-        if wait:
-            raise TooManyAttempts(
-                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
-                retry_after=wait,
-            )
+    _refuse_if_throttled(keys, window)
     report = (
         Report.objects.select_related("station", "category", "case")
         .filter(tracking_code=canonical)
@@ -395,16 +399,12 @@ def status_code_send(*, tracking_code: str, context: RequestContext = NO_CONTEXT
     """
     canonical = parse_tracking_code(tracking_code)
     window = settings.KALANTARI_STATUS_WINDOW_SECONDS
-    for key, limit in (
+    keys = [
         (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
         (f"status:sms:{canonical}", settings.KALANTARI_STATUS_CODES_PER_REPORT),
-    ):
-        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
-        if wait:
-            raise TooManyAttempts(
-                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
-                retry_after=wait,
-            )
+    ]
+    _refuse_if_throttled(keys, window)
+    for key, _limit in keys:
         throttle.register_failure(key, window_seconds=window)  # every text counts
     report = Report.objects.filter(tracking_code=canonical, anonymous=False).first()
     if report is None or not report.mobile:
