@@ -7,6 +7,7 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "Moved the case to “%(status)s”": "وضعیت پرونده را به «%(status)s» تغییر داد",
     "Demo: no phone at hand? In a terminal in the project folder run": (
         "نسخه نمایشی: گوشی در دسترس نیست؟ در پوشه پروژه در یک ترمینال اجرا کنید"
     ),

@@ -34,9 +34,17 @@ class Access:
     purpose: str
 
 
-def _label(action: str) -> str:
+def _label(action: str, changes: dict[str, Any]) -> str:
     if action in ACCESS_LABELS:
         return str(ACCESS_LABELS[action])
+    if action.startswith("case.") and changes.get("to"):
+        from kalantari.cases.models import Status
+
+        try:
+            status = str(Status(changes["to"]).label)
+        except ValueError:
+            status = str(changes["to"])
+        return str(_("Moved the case to “%(status)s”")) % {"status": status}
     if action.startswith("case."):
         return str(_("Worked on the case"))
     return action
@@ -62,7 +70,7 @@ def _as_accesses(events: QuerySet[AuditEvent], limit: int) -> list[Access]:
         Access(
             at=e.at,
             action=e.action,
-            label=_label(e.action),
+            label=_label(e.action, e.changes),
             unit=e.actor_unit,
             role=_role_label(e.actor_role),
             purpose=e.purpose,

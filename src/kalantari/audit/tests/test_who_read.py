@@ -31,6 +31,9 @@ def test_citizen_sees_who_opened_and_searched_their_report(
     staff = sign_in(Client(), desk_officer)
     staff.get(f"/en/desk/cases/{new_case.pk}/")
     staff.post("/en/desk/search/", {"q": "0499370899", "purpose": "Earlier reports by her"})
+    from kalantari.cases.services import case_transition
+
+    case_transition(actor=desk_officer, case_id=new_case.pk, action="triage", expected_version=1)
     citizen = Client()
     assert citizen.get("/en/status/accesses/").status_code == 302  # no grant yet
     citizen.post("/en/status/", {"tracking_code": code_of(new_case), **CODE_FIELDS})
@@ -39,6 +42,7 @@ def test_citizen_sees_who_opened_and_searched_their_report(
     assert page.status_code == 200 and page["Cache-Control"] == "no-store"
     assert "Opened the case file" in body and "Found it in a search" in body
     assert "Earlier reports by her" in body
+    assert "Moved the case to “Triaged”" in body
     assert force["station"].name_en in body and "Desk officer" in body
     assert desk_officer.last_name not in body  # the unit and role, not the officer's name
 
