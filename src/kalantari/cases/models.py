@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kalantari.core.fields import EncryptedTextField
 from kalantari.core.ids import uuid7
 from kalantari.core.models import BaseModel
 from kalantari.intake.models import Priority
@@ -80,7 +81,7 @@ class Case(BaseModel):
     )
     referral_name = models.CharField(_("responsible body"), max_length=200, blank=True)
     referral_contact = models.CharField(_("how to reach them"), max_length=200, blank=True)
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    rejection_reason = EncryptedTextField(_("reason for rejection"), blank=True)
     first_response_due = models.DateTimeField(_("first response due"))
     resolution_due = models.DateTimeField(_("resolution due"))
     first_responded_at = models.DateTimeField(null=True, blank=True)
@@ -123,7 +124,8 @@ class CaseEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    # Officers write people into reasons and notes: sealed like the report's statement.
+    reason = EncryptedTextField(_("reason"), blank=True)
     public = models.BooleanField(_("shown to the citizen"), default=False)
     data = models.JSONField(default=dict, blank=True)
 

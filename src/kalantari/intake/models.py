@@ -148,7 +148,7 @@ class Attachment(BaseModel):
     )
     field_name = models.CharField(max_length=40, blank=True)
     file = models.FileField(upload_to="reports/%Y/%m/", max_length=200)
-    original_name = models.CharField(max_length=200)
+    original_name = EncryptedTextField()  # file names often carry a person's name
     content_type = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

@@ -54,6 +54,9 @@ def chain_existing_events(apps, schema_editor):
         heads[chain] = (seq + 1, digest)
     for chain, (seq, digest) in heads.items():
         Head.objects.update_or_create(chain=chain, defaults={"seq": seq, "hash": digest})
+    if schema_editor.connection.vendor == "postgresql":
+        # Fire the deferred foreign-key checks now, so the ALTER TABLEs after us may run.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -31,6 +31,32 @@ def encrypt_existing(apps, schema_editor):
         )
     for followup in FollowUp.objects.iterator(chunk_size=500):
         followup.save(update_fields=["message"])
+    if schema_editor.connection.vendor == "postgresql":
+        # Fire the deferred foreign-key checks now, so the ALTER TABLEs after us may run.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+SEALED = {
+    "Report": ("statement", "address", "complainant_name", "national_id", "mobile", "extra"),
+    "FollowUp": ("message",),
+}
+
+
+def unseal_existing(apps, schema_editor):
+    """Going back: put the plaintext into the (now plain) columns again."""
+    from kalantari.core import crypto
+
+    for model_name, fields in SEALED.items():
+        model = apps.get_model("intake", model_name)
+        for row in model.objects.only("pk", *fields).iterator(chunk_size=500):
+            values = {}
+            for name in fields:
+                stored = getattr(row, name)
+                if isinstance(stored, str) and crypto.is_encrypted(stored):
+                    context = f"intake.{model_name.lower()}.{name}"
+                    values[name] = crypto.decrypt(stored, context=context)
+            if values:
+                model.objects.filter(pk=row.pk).update(**values)
 
 
 class Migration(migrations.Migration):
@@ -54,6 +80,15 @@ class Migration(migrations.Migration):
             name="national_id_index",
             field=models.CharField(blank=True, db_index=True, max_length=64),
         ),
+        # Plain text columns first: going back, the values are decrypted here (unseal)
+        # before the columns shrink to their old types.
+        *[
+            migrations.AlterField(
+                model_name="report", name=name, field=models.TextField(blank=True)
+            )
+            for name in ("address", "complainant_name", "national_id", "mobile", "extra")
+        ],
+        migrations.RunPython(migrations.RunPython.noop, unseal_existing),
         migrations.AlterField(
             model_name="followup",
             name="message",
