@@ -7,6 +7,9 @@ FA: dict[str, str] = {
     # apps and models
     "Access": "دسترسی",
     "Administration": "مدیریت سامانه",
+    "The request contains a NUL character, which no field may hold.": (
+        "درخواست نویسه NUL دارد که هیچ خانه‌ای نمی‌تواند آن را نگه دارد."
+    ),
     "Moved the case to “%(status)s”": "وضعیت پرونده را به «%(status)s» تغییر داد",
     "Demo: no phone at hand? In a terminal in the project folder run": (
         "نسخه نمایشی: گوشی در دسترس نیست؟ در پوشه پروژه در یک ترمینال اجرا کنید"

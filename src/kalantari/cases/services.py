@@ -17,8 +17,9 @@ from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget, S
 from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from kalantari.core.text import clean_text
+from kalantari.intake import catalogue
 from kalantari.intake.models import Report
-from kalantari.org.models import OrgUnit, User
+from kalantari.org.models import User
 
 MAX_REASON = 4000
 
@@ -229,7 +230,7 @@ def _apply_referral(
     case.referral_target = target
     case.referral_unit = None
     if target == ReferralTarget.UNIT:
-        unit = OrgUnit.objects.filter(code=(unit_code or "").strip(), active=True).first()
+        unit = catalogue.unit((unit_code or "").strip())
         if unit is None:
             raise ValidationFailed(
                 _("Choose the unit the case goes to."), code="referral_unit_unknown", field="unit"

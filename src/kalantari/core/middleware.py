@@ -44,3 +44,38 @@ class ServiceUnavailablePageMiddleware:
             response["Retry-After"] = "60"
             return response
         return None
+
+
+_NUL_MARKERS = (b"\x00", b"\\u0000", b"%00")
+_TEXT_BODIES = ("application/json", "application/x-www-form-urlencoded", "application/problem+json")
+
+
+class RefuseNulMiddleware:
+    """Refuse text carrying NUL characters, which PostgreSQL cannot store, with a clear 400.
+
+    Query strings, JSON and form bodies are checked; file uploads (multipart) are not, since
+    binary files are full of zero bytes, and their text fields are cleaned where they are read.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = request.META.get("QUERY_STRING", "").encode()
+        body = b""
+        if request.content_type in _TEXT_BODIES:
+            body = request.body
+        if any(marker in query or marker in body for marker in _NUL_MARKERS):
+            return self._refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request: HttpRequest) -> HttpResponse:
+        from django.utils.translation import gettext as _
+
+        detail = _("The request contains a NUL character, which no field may hold.")
+        if request.path.startswith("/api/"):
+            from kalantari.config.api import problem
+
+            return problem(request, status=400, code="nul_character", detail=detail)
+        return HttpResponse(detail, status=400, content_type="text/plain; charset=utf-8")
