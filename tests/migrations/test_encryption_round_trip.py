@@ -70,7 +70,7 @@ def test_sealing_and_chaining_a_populated_database_and_back() -> None:
         created_at=now,
         updated_at=now,
     )
-    Case.objects.create(
+    case = Case.objects.create(
         id=uuid.uuid4(),
         report=report,
         station=station,
@@ -84,12 +84,16 @@ def test_sealing_and_chaining_a_populated_database_and_back() -> None:
         created_at=now,
         updated_at=now,
     )
+    old.get_model("cases", "CaseEvent").objects.create(
+        id=uuid.uuid4(), case=case, at=now, kind="note", reason="Called Ms Rezaei"
+    )
     for n in range(3):
         Event.objects.create(action="case.viewed", unit=station, changes={"n": n}, at=now)
 
     migrate(latest)
     stored = raw("SELECT national_id, mobile, statement, extra FROM intake_report")[0]
     assert all(str(v).startswith("kv1.") for v in stored)
+    assert str(raw("SELECT reason FROM cases_caseevent")[0][0]).startswith("kv1.")
     from kalantari.intake.models import Report as LiveReport
 
     live = LiveReport.objects.get(pk=report.pk)
@@ -104,6 +108,7 @@ def test_sealing_and_chaining_a_populated_database_and_back() -> None:
     assert "3 record(s)" in out.getvalue()
 
     migrate(BEFORE)
+    assert raw("SELECT reason FROM cases_caseevent")[0][0] == "Called Ms Rezaei"
     assert raw("SELECT national_id, mobile, statement FROM intake_report")[0] == (
         "0499370899",
         "09121234567",

@@ -3,36 +3,9 @@
 from django.db import migrations
 
 import kalantari.core.fields
+from kalantari.core.sealing import seal_columns, unseal_columns
 
 SEALED = [("cases", "Case", ["rejection_reason"]), ("cases", "CaseEvent", ["reason"])]
-
-
-def seal_existing(apps, schema_editor):
-    """Values written in the clear are read as they are and written back sealed."""
-    for app_label, model_name, fields in SEALED:
-        model = apps.get_model(app_label, model_name)
-        for row in model.objects.only("pk", *fields).iterator(chunk_size=500):
-            values = {name: getattr(row, name) for name in fields if getattr(row, name)}
-            if values:
-                model.objects.filter(pk=row.pk).update(**values)
-
-
-def unseal_existing(apps, schema_editor):
-    """Going back: the plain columns get their plaintext again (the keys are still here)."""
-    from kalantari.core import crypto
-
-    for app_label, model_name, fields in SEALED:
-        model = apps.get_model(app_label, model_name)
-        for row in model.objects.only("pk", *fields).iterator(chunk_size=500):
-            values = {
-                name: crypto.decrypt(
-                    getattr(row, name), context=f"{app_label}.{model_name.lower()}.{name}"
-                )
-                for name in fields
-                if getattr(row, name)
-            }
-            if values:
-                model.objects.filter(pk=row.pk).update(**values)
 
 
 class Migration(migrations.Migration):
@@ -42,7 +15,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # Going back, this runs last, when the columns are plain again: decrypt them.
-        migrations.RunPython(migrations.RunPython.noop, unseal_existing),
+        migrations.RunPython(migrations.RunPython.noop, unseal_columns(SEALED)),
         migrations.AlterField(
             model_name="case",
             name="rejection_reason",
@@ -55,5 +28,5 @@ class Migration(migrations.Migration):
             name="reason",
             field=kalantari.core.fields.EncryptedTextField(blank=True, verbose_name="reason"),
         ),
-        migrations.RunPython(seal_existing, migrations.RunPython.noop),
+        migrations.RunPython(seal_columns(SEALED), migrations.RunPython.noop),
     ]

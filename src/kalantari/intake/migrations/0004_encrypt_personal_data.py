@@ -3,6 +3,7 @@
 from django.db import migrations, models
 
 import kalantari.core.fields
+from kalantari.core.sealing import unseal_columns
 
 
 def encrypt_existing(apps, schema_editor):
@@ -36,27 +37,14 @@ def encrypt_existing(apps, schema_editor):
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
-SEALED = {
-    "Report": ("statement", "address", "complainant_name", "national_id", "mobile", "extra"),
-    "FollowUp": ("message",),
-}
-
-
-def unseal_existing(apps, schema_editor):
-    """Going back: put the plaintext into the (now plain) columns again."""
-    from kalantari.core import crypto
-
-    for model_name, fields in SEALED.items():
-        model = apps.get_model("intake", model_name)
-        for row in model.objects.only("pk", *fields).iterator(chunk_size=500):
-            values = {}
-            for name in fields:
-                stored = getattr(row, name)
-                if isinstance(stored, str) and crypto.is_encrypted(stored):
-                    context = f"intake.{model_name.lower()}.{name}"
-                    values[name] = crypto.decrypt(stored, context=context)
-            if values:
-                model.objects.filter(pk=row.pk).update(**values)
+SEALED = [
+    (
+        "intake",
+        "Report",
+        ("statement", "address", "complainant_name", "national_id", "mobile", "extra"),
+    ),
+    ("intake", "FollowUp", ("message",)),
+]
 
 
 class Migration(migrations.Migration):
@@ -88,7 +76,7 @@ class Migration(migrations.Migration):
             )
             for name in ("address", "complainant_name", "national_id", "mobile", "extra")
         ],
-        migrations.RunPython(migrations.RunPython.noop, unseal_existing),
+        migrations.RunPython(migrations.RunPython.noop, unseal_columns(SEALED)),
         migrations.AlterField(
             model_name="followup",
             name="message",
