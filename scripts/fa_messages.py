@@ -477,9 +477,205 @@ FA: dict[str, str] = {
     "Main": "اصلی",
     "Sign out": "خروج",
     "Emergency: call 110. This service is for reports that are not an emergency.": "اضطراری: با ۱۱۰ تماس بگیرید. این خدمت برای گزارش‌های غیراضطراری است.",
+    # --- lead: disclosure, deferrals, purposes ---
+    "purpose category": "دسته هدف",
+    "Awaiting an inspector's review": "در انتظار بررسی بازرس",
+    "Upheld by an inspector": "تأییدشده از سوی بازرس",
+    "Lifted": "برداشته شد",
+    "from": "از",
+    "until": "تا",
+    "ended at": "پایان یافته در",
+    "renewals": "تمدیدها",
+    "review": "بررسی",
+    "review note": "یادداشت بررسی",
+    "disclosure deferral": "تعویق اطلاع‌رسانی",
+    "disclosure deferrals": "تعویق‌های اطلاع‌رسانی",
+    "National ID card": "کارت ملی",
+    "Birth certificate (shenasnameh)": "شناسنامه",
+    "Passport": "گذرنامه",
+    "Driving licence": "گواهینامه رانندگی",
+    "identity document seen": "مدرک هویتی دیده‌شده",
+    "document number": "شماره مدرک",
+    "data access request": "درخواست دسترسی به داده‌ها",
+    "data access requests": "درخواست‌های دسترسی به داده‌ها",
+    "Handling a report made to the police": "رسیدگی به گزارشی که به پلیس داده شده",
+    "An investigation": "یک تحقیق",
+    "Checking someone's identity": "احراز هویت یک شخص",
+    "Looking for a missing person": "جست‌وجوی فرد گمشده",
+    "A request from a court or prosecutor": "درخواست دادگاه یا دادسرا",
+    "Inspection or oversight": "بازرسی یا نظارت",
+    "The person's own request for their data": "درخواست خود شخص برای داده‌هایش",
+    "Handed the case back": "پرونده را واگذار کرد",
+    "Reviewed who accessed the person's data": "بررسی کرد چه کسانی به داده‌های شخص دسترسی داشته‌اند",
+    "Checked the person's identity for a data request": "هویت شخص را برای درخواست داده‌ها احراز کرد",
+    "another state": "وضعیتی دیگر",
+    "Another recorded action": "کاری دیگر که ثبت شده",
+    "Day": "روز",
+    "What they did": "چه کردند",
+    "Purpose": "هدف",
+    "Times": "دفعات",
+    ", ": "، ",
+    "No staff member has accessed these records, or none that can be shown yet.": (
+        "هیچ کارمندی به این سوابق دسترسی نداشته، یا دسترسی‌ای که اکنون بتوان نشان داد نیست."
+    ),
+    "Staff member": "کارمند",
+    "The case's version is missing from the request; reload the page and try again.": (
+        "نسخه پرونده در درخواست نیست؛ صفحه را دوباره بارگذاری کنید و دوباره بکوشید."
+    ),
+    "Choose why you are looking this person up.": "انتخاب کنید چرا این شخص را جست‌وجو می‌کنید.",
+    "Defer disclosure to citizens (open investigation)": (
+        "تعویق اطلاع‌رسانی به شهروندان (تحقیق در جریان)"
+    ),
+    "Details for inspectors (optional; never shown to the person)": (
+        "توضیح برای بازرسان (اختیاری؛ هرگز به خود شخص نشان داده نمی‌شود)"
+    ),
+    "Every search is recorded with its purpose; the person can see the kind of purpose you "
+    "chose, after an identity check at a station.": (
+        "هر جست‌وجو با هدفش ثبت می‌شود؛ شخص پس از احراز هویت در کلانتری، نوع هدفی را که "
+        "برگزیده‌اید می‌بیند."
+    ),
+    "Every time a police officer opens your report, finds it in a search or opens a file you "
+    "sent, it is recorded. Here is that record, one line per reader and day: which unit, which "
+    "role, what they did and the kind of purpose they chose. To see searches for you as a "
+    "person (not only this report), ask at any station with your identity card.": (
+        "هر بار که مأموری گزارش شما را باز می‌کند، در جست‌وجو به آن می‌رسد یا فایلی را که "
+        "فرستاده‌اید باز می‌کند، ثبت می‌شود. این همان سابقه است، برای هر خواننده در هر روز یک "
+        "سطر: کدام واحد، کدام نقش، چه کرد و چه نوع هدفی برگزید. برای دیدن جست‌وجوهایی که درباره "
+        "خود شما (نه فقط این گزارش) شده، با کارت شناسایی به هر کلانتری مراجعه کنید."
+    ),
+    "Oversight": "نظارت",
+    "The end date must be in the future.": "تاریخ پایان باید در آینده باشد.",
+    "A deferral lasts at most %(days)d days; renew it when it ends.": (
+        "تعویق حداکثر %(days)d روز است؛ هنگام پایان آن را تمدید کنید."
+    ),
+    "Give the reason in at least %(n)d characters.": "دلیل را دست‌کم در %(n)d نویسه بنویسید.",
+    "Only the investigator or the commander may defer disclosure.": (
+        "تنها کارآگاه پرونده یا رئیس کلانتری می‌تواند اطلاع‌رسانی را به تعویق بیندازد."
+    ),
+    "The investigation is not open: there is nothing to defer.": (
+        "تحقیق باز نیست: چیزی برای به تعویق انداختن نیست."
+    ),
+    "No such deferral.": "چنین تعویقی نیست.",
+    "Someone changed this deferral meanwhile; reload and try again.": (
+        "در این میان کسی این تعویق را تغییر داده؛ صفحه را دوباره بارگذاری کنید و دوباره بکوشید."
+    ),
+    "This deferral has ended; ask for a new one if it is still needed.": (
+        "این تعویق پایان یافته؛ اگر هنوز لازم است، تعویق تازه‌ای بخواهید."
+    ),
+    "Only an inspector reviews disclosure deferrals.": (
+        "تنها بازرس تعویق‌های اطلاع‌رسانی را بررسی می‌کند."
+    ),
+    "A deferral is reviewed by someone other than who asked for it.": (
+        "تعویق را کسی جز درخواست‌کننده آن بررسی می‌کند."
+    ),
+    "Say why the deferral is lifted.": "بنویسید چرا تعویق برداشته می‌شود.",
+    "Only the station desk checks identities for data requests.": (
+        "تنها میز خدمت کلانتری هویت را برای درخواست داده‌ها احراز می‌کند."
+    ),
+    "Choose the identity document you checked.": "مدرک هویتی را که بررسی کردید برگزینید.",
+    "Too many wrong codes from here. Try again in %(minutes)d minutes.": (
+        "کدهای نادرست زیادی از این نشانی وارد شده. %(minutes)d دقیقه دیگر دوباره بکوشید."
+    ),
+    "This code is not valid, has expired or has already been used.": (
+        "این کد معتبر نیست، منقضی شده یا پیش‌تر به کار رفته است."
+    ),
+    "Disclosure deferrals": "تعویق‌های اطلاع‌رسانی",
+    "Back to the case": "بازگشت به پرونده",
+    "While a deferral is active, citizens are not shown the accesses to this case (nor the "
+    "lookups of the person named), because telling them would harm the investigation. It lasts "
+    "at most 90 days, can be renewed, is reviewed by an inspector, and every hidden access "
+    "appears once it ends.": (
+        "تا تعویق برقرار است، دسترسی‌ها به این پرونده (و جست‌وجوهای شخص نام‌برده) به شهروندان "
+        "نشان داده نمی‌شود، چون آگاهی آنان به تحقیق آسیب می‌زند. تعویق حداکثر ۹۰ روز است، "
+        "تمدیدپذیر است، بازرس آن را بررسی می‌کند و با پایانش همه دسترسی‌های پنهان نمایان می‌شود."
+    ),
+    "Until": "تا",
+    "State": "وضعیت",
+    "Reason": "دلیل",
+    "Asked by": "درخواست‌کننده",
+    "Ended": "پایان یافته",
+    "New end date": "تاریخ پایان تازه",
+    "Renew": "تمدید",
+    "End now": "پایان همین حالا",
+    "Defer disclosure": "تعویق اطلاع‌رسانی",
+    "Why telling the citizens now would harm the investigation": (
+        "چرا آگاه کردن شهروندان اکنون به تحقیق آسیب می‌زند"
+    ),
+    "Until (at most 90 days from today)": "تا (حداکثر ۹۰ روز از امروز)",
+    "National ID of a person under investigation (optional): their lookups are deferred too": (
+        "کد ملی شخص مورد تحقیق (اختیاری): جست‌وجوهای او هم به تعویق می‌افتد"
+    ),
+    "Disclosure deferrals to review": "تعویق‌های اطلاع‌رسانی برای بررسی",
+    "Each deferral keeps accesses to a case from the citizens concerned while an investigation "
+    "is open. Uphold it if the reason holds; lift it otherwise, and the accesses appear at "
+    "once.": (
+        "هر تعویق تا زمانی که تحقیق باز است دسترسی‌ها به یک پرونده را از شهروندان مربوط پنهان "
+        "می‌کند. اگر دلیل پابرجاست تأییدش کنید؛ وگرنه بردارید تا دسترسی‌ها بی‌درنگ نمایان شوند."
+    ),
+    "Review": "بررسی",
+    "The case is no longer open: lift this deferral.": "پرونده دیگر باز نیست: این تعویق را بردارید.",
+    "Uphold": "تأیید",
+    "Lift": "برداشتن",
+    "No active deferrals in your units.": "در واحدهای شما تعویق فعالی نیست.",
+    "Data access request": "درخواست دسترسی به داده‌ها",
+    "Data access request: identity check": "درخواست دسترسی به داده‌ها: احراز هویت",
+    "Give this one-time code to the person. It is shown only once and works once, within 14 "
+    "days, on the “My data at the police” page.": (
+        "این کد یک‌بارمصرف را به شخص بدهید. تنها یک بار نشان داده می‌شود و تنها یک بار، تا ۱۴ "
+        "روز، در صفحه «داده‌های من نزد پلیس» کار می‌کند."
+    ),
+    "The check and your name are recorded in the audit log.": (
+        "این احراز هویت و نام شما در دفتر ممیزی ثبت می‌شود."
+    ),
+    "Print": "چاپ",
+    "Another request": "درخواستی دیگر",
+    "A person may ask who at the police looked them up. Check their identity document "
+    "yourself, in person, before you hand over a code: the code shows every search and review "
+    "about them.": (
+        "هر کس می‌تواند بپرسد چه کسانی در پلیس او را جست‌وجو کرده‌اند. پیش از دادن کد، مدرک "
+        "هویتی او را خودتان و حضوری بررسی کنید: این کد همه جست‌وجوها و بررسی‌های مربوط به او را "
+        "نشان می‌دهد."
+    ),
+    "Identity document seen": "مدرک هویتی دیده‌شده",
+    "Document serial (optional)": "سریال مدرک (اختیاری)",
+    "I saw the person and the document myself, and they match.": (
+        "شخص و مدرک را خودم دیدم و با هم می‌خوانند."
+    ),
+    "Issue the code": "صدور کد",
+    "My data at the police": "داده‌های من نزد پلیس",
+    "Every time a police officer looked you up, opened a report filed under your national ID "
+    "or reviewed who did, it is recorded. Here is that record, one line per reader and day: "
+    "which unit, which role, what they did and the kind of purpose they chose. Accesses tied "
+    "to an investigation that is still open may be shown later, when the law allows.": (
+        "هر بار که مأموری شما را جست‌وجو کرد، گزارشی را که با کد ملی شما ثبت شده باز کرد یا "
+        "بررسی کرد چه کسی چنین کرده، ثبت می‌شود. این همان سابقه است، برای هر خواننده در هر روز "
+        "یک سطر: کدام واحد، کدام نقش، چه کرد و چه نوع هدفی برگزید. دسترسی‌های مربوط به تحقیقی "
+        "که هنوز باز است ممکن است بعدها، هنگامی که قانون اجازه دهد، نشان داده شوند."
+    ),
+    "This page stays open on this browser until %(until)s.": (
+        "این صفحه تا %(until)s در این مرورگر باز می‌ماند."
+    ),
+    "Close this page": "بستن این صفحه",
+    "To see who at the police looked you up, go to any station with your identity card. After "
+    "checking it, the desk gives you a one-time code. Type it here.": (
+        "برای دیدن اینکه چه کسانی در پلیس شما را جست‌وجو کرده‌اند، با کارت شناسایی به هر "
+        "کلانتری بروید. میز خدمت پس از بررسی آن، یک کد یک‌بارمصرف به شما می‌دهد. آن را اینجا "
+        "وارد کنید."
+    ),
+    "Code from the station": "کد دریافتی از کلانتری",
+    "Show my data": "نمایش داده‌های من",
+    "Confirm that you saw the person and the document yourself.": (
+        "تأیید کنید که شخص و مدرک را خودتان دیده‌اید."
+    ),
+    "The form was incomplete; reload the page and try again.": (
+        "فرم کامل نبود؛ صفحه را دوباره بارگذاری کنید و دوباره بکوشید."
+    ),
+    "Deferrals": "تعویق‌ها",
+    "My data": "داده‌های من",
 }
 
 PLURALS: dict[str, str] = {
+    "renewed %(n)s time": "%(n)s بار تمدید شده",
     "%(n)s new message": "%(n)s پیام تازه",
     "%(n)s case found.": "%(n)s پرونده یافت شد.",
 }

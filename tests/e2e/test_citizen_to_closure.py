@@ -137,6 +137,7 @@ def test_report_from_citizen_to_closure(
     desk.click("form button.primary")
     desk.wait_for_selector(".field-error")
     assert desk.locator("table.cases a.code").count() == 0
+    desk.select_option("#id_purpose_code", "report")
     desk.fill("#id_purpose", "بررسی گزارش‌های پیشین همین شخص")
     desk.click("form button.primary")
     desk.wait_for_selector("table.cases a.code")
@@ -161,13 +162,31 @@ def test_report_from_citizen_to_closure(
     check_status("closed")
     assert "Car found and returned" in citizen.inner_text("#status")
 
-    # ...and who at the police has seen the report, and why.
+    # ...and who at the police has seen the report: its own accesses only, never the search
+    # for the person (anyone can type someone else's national ID into a report).
     citizen.click("a[href$='/status/accesses/']")
     citizen.wait_for_selector("table.accesses")
     seen = citizen.inner_text("table.accesses")
-    assert "در جست‌وجو به آن رسید" in seen and "بررسی گزارش‌های پیشین همین شخص" in seen
     assert "پرونده را باز کرد" in seen
+    assert "رسیدگی به گزارشی" not in seen and "بررسی گزارش‌های پیشین" not in seen
     citizen.screenshot(path=str(shots / "fa-who-read.png"), full_page=True)
+
+    # The person, at the station with their ID card, gets a one-time code for their data.
+    desk.goto(f"{base}/fa/desk/identity-check/")
+    desk.fill("#id_national_id", "۰۴۹۹۳۷۰۸۹۹")
+    desk.select_option("#id_document", "national_card")
+    desk.check("input[name=confirmed]")
+    desk.click("form button.primary")
+    disclosure_code = desk.inner_text(".code.big").strip()
+    citizen.goto(f"{base}/fa/my-data/")
+    citizen.fill("#id_code", disclosure_code.lower().replace("-", ""))
+    citizen.click("form button.primary")
+    citizen.wait_for_selector("table.accesses")
+    mine = citizen.inner_text("table.accesses")
+    # The search is disclosed now, with the category chosen, never the officer's text.
+    assert "در جست‌وجو به آن رسید" in mine and "رسیدگی به گزارشی" in mine
+    assert "بررسی گزارش‌های پیشین" not in mine
+    citizen.screenshot(path=str(shots / "fa-my-data.png"), full_page=True)
     assert not errors, errors
 
 

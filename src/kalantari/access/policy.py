@@ -133,3 +133,28 @@ def assignable_scope(user: User) -> Q | None:
     return Q(unit__path__startswith=user.unit.path, is_active=True) & Q(
         role__in=[Role.INVESTIGATOR, Role.DESK_OFFICER, Role.COMMANDER]
     )
+
+
+DEFERRAL_REQUESTERS = frozenset({Role.INVESTIGATOR, Role.COMMANDER})
+DEFERRAL_REVIEWERS = frozenset({Role.INSPECTOR})
+
+
+def can_defer_disclosure(user: User, case: Case) -> bool:
+    """The investigator working a case (or its commander) may delay telling citizens of it."""
+    return can_view_case(user, case) and (user.is_superuser or user.role in DEFERRAL_REQUESTERS)
+
+
+def deferral_review_scope(user: User) -> str | None:
+    """The unit subtree whose disclosure deferrals this user reviews (inspectors), if any."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in DEFERRAL_REVIEWERS and user.unit is not None:
+        return user.unit.path
+    return None
+
+
+def can_verify_identity(user: User) -> bool:
+    """Desk officers and commanders check a person's identity for a data access request."""
+    return can_take_walk_ins(user)

@@ -79,6 +79,9 @@ def canonical(event: AuditEvent) -> bytes:
         "changes": event.changes,
         "subjects": event.subjects,
     }
+    if event.purpose_code:
+        # Added later: left out when empty, so records written before it keep their hash.
+        body["purpose_code"] = event.purpose_code
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -201,6 +204,17 @@ def verify_chain(chain: str, public_key: Ed25519PublicKey | None) -> Break | Non
             hashes_at[event.seq] = event.hash
         prev, expected_seq, last = event.hash, expected_seq + 1, event
     last_seq = last.seq if last else 0
+    signed_up_to = max(wanted, default=0)
+    if last_seq < signed_up_to:
+        # A signed checkpoint vouches for records that are gone: a whole chain (or its
+        # tail, with the head rewound) was deleted. No key is needed to see that.
+        what = "the whole chain is missing" if last is None else "records are missing"
+        return Break(
+            chain,
+            last_seq + 1,
+            None,
+            f"{what}: a signed checkpoint names record #{signed_up_to} (deleted?)",
+        )
     if head is None and last is not None:
         return Break(chain, last_seq, last.pk, "the chain has no head (tampered)")
     if head is not None and (head.seq != last_seq or head.hash != prev):
@@ -235,9 +249,12 @@ def verify_chain(chain: str, public_key: Ed25519PublicKey | None) -> Break | Non
 
 
 def all_chains() -> list[str]:
+    """Every chain anything names: heads, records, and signed checkpoints (so a chain
+    deleted with its head is still verified, and found missing)."""
     heads = set(AuditChainHead.objects.values_list("chain", flat=True))
     used = set(AuditEvent.objects.values_list("chain", flat=True).distinct())
-    return sorted(heads | used)
+    signed = set(AuditCheckpoint.objects.values_list("chain", flat=True).distinct())
+    return sorted(heads | used | signed)
 
 
 # Signing key ---------------------------------------------------------------------------

@@ -8,10 +8,15 @@ Database triggers refuse UPDATE and DELETE on the log (see migrations/0004).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kalantari.core.fields import EncryptedTextField
+from kalantari.core.models import BaseModel
 
 GENESIS = "0" * 64
 
@@ -35,6 +40,8 @@ class AuditEvent(models.Model):
         "org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)
+    # One of audit.purposes.PurposeCode: what a citizen is shown instead of `purpose`.
+    purpose_code = models.CharField(_("purpose category"), max_length=24, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, default="ok")
     ip = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
@@ -114,3 +121,93 @@ class AuditCheckpoint(models.Model):
 
     def message(self) -> bytes:
         return f"kalantari-audit-checkpoint|{self.chain}|{self.seq}|{self.hash}".encode()
+
+
+class DeferralReview(models.TextChoices):
+    PENDING = "pending", _("Awaiting an inspector's review")
+    UPHELD = "upheld", _("Upheld by an inspector")
+    LIFTED = "lifted", _("Lifted")
+
+
+class DisclosureDeferral(BaseModel):
+    """A delay on telling citizens about accesses tied to an open investigation.
+
+    Data-protection law for police lets disclosure wait while it would harm an
+    investigation, for a limited time and under review: at most
+    `MAX_DAYS` at once (renewable), reviewed by an inspector, and every access it hid
+    appears once it ends. The records it covers are named by reference ("case:<id>",
+    "report:<id>", "person:nid:<blind index>"), like audit subjects.
+    """
+
+    MAX_DAYS = 90
+
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    subjects = models.JSONField(default=list)
+    case_id = models.UUIDField(_("case"), db_index=True)
+    reason = EncryptedTextField(_("reason"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    starts_at = models.DateTimeField(_("from"), default=timezone.now)
+    expires_at = models.DateTimeField(_("until"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    renewals = models.PositiveSmallIntegerField(_("renewals"), default=0)
+    review = models.CharField(
+        _("review"), max_length=12, choices=DeferralReview.choices, default=DeferralReview.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = EncryptedTextField(_("review note"), blank=True)
+
+    class Meta:
+        verbose_name = _("disclosure deferral")
+        verbose_name_plural = _("disclosure deferrals")
+        indexes = [models.Index(fields=["expires_at", "ended_at"])]
+
+    def __str__(self) -> str:
+        return f"deferral {self.pk} until {self.expires_at:%Y-%m-%d}"
+
+    def is_active(self, now: datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.ended_at is None and self.starts_at <= now < self.expires_at
+
+
+class IdentityDocument(models.TextChoices):
+    NATIONAL_CARD = "national_card", _("National ID card")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate (shenasnameh)")
+    PASSPORT = "passport", _("Passport")
+    DRIVING_LICENCE = "driving_licence", _("Driving licence")
+
+
+class DisclosureRequest(BaseModel):
+    """A person's request to see who at the police accessed their data (a subject access
+    request), after a desk officer checked their identity in person.
+
+    The person is named by the blind index of the national ID shown. The officer hands
+    over a one-time code (only its keyed hash is kept); the person redeems it on the public
+    "my data" page, once, within `VALID_DAYS`.
+    """
+
+    VALID_DAYS = 14
+
+    national_id_index = models.CharField(max_length=64, db_index=True)
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    document = models.CharField(
+        _("identity document seen"), max_length=20, choices=IdentityDocument.choices
+    )
+    document_number = EncryptedTextField(_("document number"), blank=True)
+    code_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    redeemed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data access request")
+        verbose_name_plural = _("data access requests")
+
+    def __str__(self) -> str:
+        return f"request {self.pk}"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kalantari.audit import chain
 from kalantari.audit.models import AuditEvent
+from kalantari.audit.purposes import PurposeCode
 from kalantari.core.errors import AuditUnavailable
 from kalantari.org.models import User
 
@@ -22,14 +23,18 @@ class RequestContext:
     ip: str | None = None
     user_agent: str = ""
     purpose: str = ""
+    purpose_code: str = ""
 
     @classmethod
-    def from_request(cls, request: Any, *, purpose: str = "") -> RequestContext:
+    def from_request(
+        cls, request: Any, *, purpose: str = "", purpose_code: str = ""
+    ) -> RequestContext:
         meta = getattr(request, "META", {})
         return cls(
             ip=meta.get("REMOTE_ADDR") or None,
             user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:300],
             purpose=purpose,
+            purpose_code=purpose_code,
         )
 
 
@@ -53,6 +58,8 @@ def audit_record(
     Fails closed: if the record cannot be written, `AuditUnavailable` aborts the caller's
     transaction, so the access it would have recorded does not happen either.
     """
+    if context.purpose_code and context.purpose_code not in PurposeCode.values:
+        raise ValueError(f"unknown purpose code {context.purpose_code!r}")
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     event = AuditEvent(
         action=action,
@@ -63,6 +70,7 @@ def audit_record(
         target_id=str(target.pk) if target is not None else "",
         unit_id=unit_id,
         purpose=context.purpose[:300],
+        purpose_code=context.purpose_code,
         outcome=outcome,
         ip=context.ip,
         user_agent=context.user_agent,

@@ -52,7 +52,9 @@ def person_accesses(request: HttpRequest) -> HttpResponse:
                     actor=user,
                     unit_id=user.unit_id,
                     subjects=[f"person:nid:{index}"],
-                    context=RequestContext.from_request(request, purpose=purpose),
+                    context=RequestContext.from_request(
+                        request, purpose=purpose, purpose_code="oversight"
+                    ),
                 )
             context["accesses"] = selectors.accesses_to_person(
                 national_id_index=index, scope_path=scope

@@ -114,10 +114,17 @@ class ClaimIn(Schema):
 
 class SearchIn(Schema):
     q: str = Field(..., description="A tracking code, national ID, mobile or part of a name.")
+    purpose_code: str = Field(
+        "",
+        description="Why, as one of: report, investigation, identity, missing, judicial, "
+        "oversight. Required when the query is a person's national ID, mobile or name; the "
+        "person may later see this category (never `purpose`).",
+    )
     purpose: str = Field(
         "",
-        description="Why (at least 5 characters): required when the query is a person's "
-        "national ID, mobile or name; recorded in the audit log with the search.",
+        max_length=300,
+        description="Optional details for inspectors; recorded in the audit log, never shown "
+        "to the person.",
     )
 
 
@@ -227,6 +234,7 @@ def search_cases(request: HttpRequest, payload: SearchIn) -> dict[str, Any]:
     kind, found = services.case_search_audited(
         actor=request.user,  # type: ignore[arg-type]
         query=payload.q,
+        purpose_code=payload.purpose_code,
         purpose=payload.purpose,
         context=RequestContext.from_request(request),
     )

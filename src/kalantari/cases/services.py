@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kalantari.access import policy
+from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget, Status
 from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
@@ -67,7 +68,14 @@ def _locked_case(case_id: uuid.UUID | str, user: User) -> Case:
 
 
 def _check_version(case: Case, expected_version: int | None) -> None:
-    if expected_version is not None and case.version != expected_version:
+    """Every write names the version it was based on: a missing one is refused, not skipped."""
+    if expected_version is None:
+        raise ValidationFailed(
+            _("The case's version is missing from the request; reload the page and try again."),
+            code="version_required",
+            field="version",
+        )
+    if case.version != expected_version:
         raise Conflict(
             _(
                 "This case was changed by someone else while you were looking at it. "
@@ -362,29 +370,46 @@ def case_view(
 
 
 IDENTITY_SEARCHES = frozenset({"national_id", "mobile", "name"})
-MIN_PURPOSE = 5
+# What an officer may give as the reason for looking a person up (citizens see the label).
+SEARCH_PURPOSES = frozenset(
+    {
+        PurposeCode.REPORT,
+        PurposeCode.INVESTIGATION,
+        PurposeCode.IDENTITY,
+        PurposeCode.MISSING,
+        PurposeCode.JUDICIAL,
+        PurposeCode.OVERSIGHT,
+    }
+)
 
 
 def case_search_audited(
-    *, actor: User, query: str, purpose: str = "", context: RequestContext = NO_CONTEXT
+    *,
+    actor: User,
+    query: str,
+    purpose_code: str = "",
+    purpose: str = "",
+    context: RequestContext = NO_CONTEXT,
 ) -> tuple[str, list[Case]]:
-    """Search cases; a search for a person needs a stated purpose and is audited with it.
+    """Search cases; a search for a person needs a chosen purpose and is audited with it.
 
     The audit record names the cases found and, for an identity search, the person by the
     blind index of the identifier (never the identifier itself), so "who looked me up"
-    can be answered even when the search found nothing.
+    can be answered even when the search found nothing. The person is later shown the
+    purpose category, never the free-text details (those are for inspectors).
     """
     from kalantari.cases.selectors import case_search, search_identity_subject
 
     kind, rows = case_search(user=actor, query=query)
     purpose = clean_text(purpose or "")[:300]
-    if kind in IDENTITY_SEARCHES and len(purpose) < MIN_PURPOSE:
+    if kind in IDENTITY_SEARCHES and purpose_code not in SEARCH_PURPOSES:
         raise ValidationFailed(
-            _("Say why you are looking this person up (at least %(n)d characters).")
-            % {"n": MIN_PURPOSE},
+            _("Choose why you are looking this person up."),
             code="purpose_required",
-            field="purpose",
+            field="purpose_code",
         )
+    if kind not in IDENTITY_SEARCHES and purpose_code not in SEARCH_PURPOSES:
+        purpose_code = ""
     cases = list(rows[:100])
     subjects = [f"case:{c.pk}" for c in cases]
     person = search_identity_subject(kind, query)
@@ -397,6 +422,11 @@ def case_search_audited(
             unit_id=actor.unit_id,
             changes={"matched_as": kind, "found": len(cases)},
             subjects=subjects,
-            context=RequestContext(ip=context.ip, user_agent=context.user_agent, purpose=purpose),
+            context=RequestContext(
+                ip=context.ip,
+                user_agent=context.user_agent,
+                purpose=purpose,
+                purpose_code=purpose_code,
+            ),
         )
     return kind, cases

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kalantari.access import policy
+from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import RequestContext, audit_record
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, ReferralTarget, Status
@@ -81,15 +82,24 @@ def queue(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """A POST, so national IDs and mobiles never end up in a URL or a log."""
     _user(request)
-    context: dict[str, Any] = {"q": "", "purpose": "", "results": None, "errors": {}}
+    context: dict[str, Any] = {
+        "q": "",
+        "purpose": "",
+        "purpose_code": "",
+        "purposes": [(c.value, c.label) for c in PurposeCode if c in services.SEARCH_PURPOSES],
+        "results": None,
+        "errors": {},
+    }
     if request.method == "POST":
         q = request.POST.get("q", "")
         context["q"] = q
         context["purpose"] = request.POST.get("purpose", "")
+        context["purpose_code"] = request.POST.get("purpose_code", "")
         try:
             kind, found = services.case_search_audited(
                 actor=_user(request),
                 query=q,
+                purpose_code=context["purpose_code"],
                 purpose=context["purpose"],
                 context=RequestContext.from_request(request),
             )
@@ -160,6 +170,7 @@ def _page(
             if "assign" in moves
             else [],
             "referral_targets": ReferralTarget.choices,
+            "can_defer": policy.can_defer_disclosure(user, case),
             "error": error,
             "conflict": status == 409,
             "errors": errors or {},
@@ -224,8 +235,9 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     except NotFound:
         raise Http404 from None
     except DomainError as exc:
+        # The page shows personal data again: it is a read like any other, so audited.
         try:
-            case = selectors.case_get_visible(user=user, case_id=case_id)
+            case = services.case_view(actor=user, case_id=case_id, context=ctx)
         except NotFound:
             raise Http404 from None
         return _page(

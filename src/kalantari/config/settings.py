@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kalantari.audit",
     "kalantari.intake",
     "kalantari.cases",
+    "kalantari.oversight",
     "kalantari.demo",
 ]
 

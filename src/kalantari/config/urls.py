@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("desk/", include("kalantari.cases.urls")),
     path("accounts/", include("kalantari.org.urls")),
     path("oversight/", include("kalantari.audit.urls")),
+    path("", include("kalantari.oversight.urls")),
     prefix_default_language=True,
 )

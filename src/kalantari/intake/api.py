@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -281,31 +281,40 @@ def add_followup(request: HttpRequest, payload: FollowUpIn) -> Any:
 
 
 class AccessOut(Schema):
-    at: datetime
-    action: str
-    label: str
-    unit: str
+    day: date = Field(..., description="The day (Asia/Tehran) of these accesses.")
+    first_at: datetime
+    last_at: datetime
+    unit: str = Field(..., description="The reader's unit (never the reader's name).")
     role: str
-    purpose: str
+    what: list[str] = Field(..., description="What they did, in the request's language.")
+    purposes: list[str] = Field(
+        ..., description="The purpose categories they chose (never an officer's free text)."
+    )
+    times: int
 
 
 @router.post(
     "/status/accesses",
     response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
     summary="Who at the police has seen my report",
-    description="Every staff access to the report, its case and its person: when, which "
-    "unit and role, and the purpose they gave. Same code and mobile (or PIN) as /status.",
+    description="Staff accesses to this report and its case file, one row per reader and "
+    "day: which unit and role, what they did and the purpose category chosen. Searches "
+    "for a person are disclosed only to that person after an identity check at a station "
+    "(POST /my-data). Accesses deferred for an open investigation appear when the deferral "
+    "ends. Same code and mobile (or PIN) as /status.",
 )
 def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
     report = _lookup(request, payload)
     return [
         {
-            "at": a.at,
-            "action": a.action,
-            "label": a.label,
+            "day": a.day,
+            "first_at": a.first_at,
+            "last_at": a.last_at,
             "unit": a.unit.name if a.unit else "",
             "role": a.role,
-            "purpose": a.purpose,
+            "what": a.labels,
+            "purposes": a.purposes,
+            "times": a.times,
         }
         for a in accesses_to_report(report)
     ]

@@ -207,3 +207,33 @@ def test_the_app_role_may_not_update_audit_rows(history: list[AuditEvent]) -> No
         cur.execute("SELECT count(*) FROM audit_auditevent")  # reading is allowed
         row = cur.fetchone()
         assert row is not None and row[0] >= len(history)
+
+
+def test_a_whole_chain_deleted_is_found_from_its_signed_checkpoint(
+    history: list[AuditEvent], new_case: Case
+) -> None:
+    chain.checkpoint_all()
+    assert verify()[0] == 0
+    station = str(new_case.station_id)
+    with Tamper() as cur:
+        cur.execute("DELETE FROM audit_auditsubject")
+        cur.execute("DELETE FROM audit_auditevent WHERE chain = %s", [station])
+        cur.execute("DELETE FROM audit_auditchainhead WHERE chain = %s", [station])
+    code, err = verify()
+    assert code == 1 and station in err and "whole chain is missing" in err
+
+
+def test_a_chain_cut_back_with_its_head_is_found_from_its_checkpoint(
+    history: list[AuditEvent], new_case: Case
+) -> None:
+    chain.checkpoint_all()
+    station, keep = str(new_case.station_id), history[1]
+    with Tamper() as cur:
+        cur.execute("DELETE FROM audit_auditsubject")
+        cur.execute("DELETE FROM audit_auditevent WHERE chain = %s AND seq > 2", [station])
+        cur.execute(
+            "UPDATE audit_auditchainhead SET seq = 2, hash = %s WHERE chain = %s",
+            [keep.hash, station],
+        )
+    code, err = verify()
+    assert code == 1 and "records are missing" in err

@@ -121,13 +121,17 @@ def test_search_by_national_id_folds_digits(
     persian = new_case.report.national_id.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     token = token_for(desk_officer)
     refused = api(client, "post", "/api/v1/cases/search", token, {"q": persian})
-    assert refused.status_code == 422 and refused.json()["field"] == "purpose"
+    assert refused.status_code == 422 and refused.json()["field"] == "purpose_code"
+    free_text_only = api(
+        client, "post", "/api/v1/cases/search", token, {"q": persian, "purpose": "Just looking"}
+    )
+    assert free_text_only.status_code == 422  # a category must be chosen
     found = api(
         client,
         "post",
         "/api/v1/cases/search",
         token,
-        {"q": persian, "purpose": "The citizen at the desk asks about their report"},
+        {"q": persian, "purpose_code": "report"},
     )
     assert found.status_code == 200
     assert found.json()["matched_as"] == "national_id"
@@ -151,10 +155,11 @@ def test_session_auth_needs_csrf_for_writes(desk_officer: Any, new_case: Case) -
 def test_search_is_audited_with_purpose_and_subjects(
     client: Client, desk_officer: Any, new_case: Case
 ) -> None:
-    body = {"q": "0499370899", "purpose": "Checking for earlier reports"}
+    body = {"q": "0499370899", "purpose_code": "identity", "purpose": "Earlier reports"}
     api(client, "post", "/api/v1/cases/search", token_for(desk_officer), body)
     event = AuditEvent.objects.get(action="case.searched")
-    assert event.purpose == "Checking for earlier reports" and event.actor_id == desk_officer.pk
+    assert event.purpose == "Earlier reports" and event.actor_id == desk_officer.pk
+    assert event.purpose_code == "identity"
     assert f"case:{new_case.pk}" in event.subjects
     assert any(s.startswith("person:nid:") for s in event.subjects)
     assert "0499370899" not in str(event.changes) + str(event.subjects)

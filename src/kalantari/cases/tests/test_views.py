@@ -95,7 +95,7 @@ def test_search_is_a_post_and_finds_by_national_id(
     new_case: Case, desk_officer: Any, client: Client
 ) -> None:
     sign_in(client, desk_officer)
-    r = client.post("/en/desk/search/", {"q": "۰۴۹۹۳۷۰۸۹۹", "purpose": "Earlier reports?"})
+    r = client.post("/en/desk/search/", {"q": "۰۴۹۹۳۷۰۸۹۹", "purpose_code": "report"})
     assert r.status_code == 200
     assert str(new_case.pk) in r.content.decode()
     assert r["Cache-Control"] == "no-store"

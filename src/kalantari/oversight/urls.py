@@ -1,0 +1,14 @@
+from django.urls import path
+
+from kalantari.oversight import views
+
+app_name = "oversight"
+urlpatterns = [
+    # Public: the person's own page, reached with the code handed over at a station.
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/forget/", views.my_data_forget, name="my_data_forget"),
+    # Staff (desk and oversight prefixes need a verified second factor).
+    path("desk/identity-check/", views.identity_check, name="identity_check"),
+    path("desk/cases/<uuid:case_id>/deferrals/", views.case_deferrals, name="case_deferrals"),
+    path("oversight/deferrals/", views.deferral_review, name="deferral_review"),
+]
