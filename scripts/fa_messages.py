@@ -672,6 +672,12 @@ FA: dict[str, str] = {
     ),
     "Deferrals": "تعویق‌ها",
     "My data": "داده‌های من",
+    "No inspectorate was found above that station; choose another station.": (
+        "بازرسی‌ای بالاتر از آن کلانتری یافت نشد؛ کلانتری دیگری برگزینید."
+    ),
+    "the inspectorate above the station complained about": (
+        "بازرسی رده بالاتر از کلانتری‌ای که از آن شکایت شده"
+    ),
 }
 
 PLURALS: dict[str, str] = {

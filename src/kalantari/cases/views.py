@@ -134,6 +134,7 @@ def routing_label(reason: str) -> str:
         "nearest_in_county": _("nearest station of the county"),
         "nearest": _("nearest station to the location"),
         "county_default": _("the county's duty station"),
+        "inspectorate": _("the inspectorate above the station complained about"),
     }.get(reason, reason)
 
 

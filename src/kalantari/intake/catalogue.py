@@ -59,6 +59,13 @@ def unit(code: str) -> OrgUnit | None:
     return snapshot().units.get(code)
 
 
+def unit_by_id(pk: object) -> OrgUnit | None:
+    for u in snapshot().units.values():
+        if u.pk == pk:
+            return u
+    return None
+
+
 def counties() -> list[OrgUnit]:
     return [u for u in snapshot().units.values() if u.kind == UnitKind.COUNTY]
 

@@ -14,7 +14,7 @@ from kalantari.org.models import OrgUnit
 @dataclass(frozen=True)
 class RoutingDecision:
     station: OrgUnit
-    reason: str  # chosen | nearest_in_county | nearest | county_default
+    reason: str  # chosen | nearest_in_county | nearest | county_default | inspectorate
     detail: str
 
 
@@ -66,4 +66,22 @@ def route_report(
         _("Choose a station, or give the county or the location of the incident."),
         code="station_required",
         field="station",
+    )
+
+
+def route_complaint(decision: RoutingDecision) -> RoutingDecision:
+    """A complaint about an officer goes to the inspectorate of the unit above the station.
+
+    The accused station never holds it: its desk would see the complainant and could
+    reject the complaint. The station it concerns stays in the routing detail.
+    """
+    parent = catalogue.unit_by_id(decision.station.parent_id)
+    if parent is None:
+        raise ValidationFailed(
+            _("No inspectorate was found above that station; choose another station."),
+            code="inspectorate_unknown",
+            field="station",
+        )
+    return RoutingDecision(
+        parent, "inspectorate", f"inspectorate:{parent.code}:about:{decision.station.code}"
     )

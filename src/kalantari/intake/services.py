@@ -32,8 +32,15 @@ from kalantari.core.tracking import format_tracking_code, new_tracking_code, par
 from kalantari.intake import catalogue
 from kalantari.intake.extra_fields import clean_extra
 from kalantari.intake.files import IncomingFile, clean_files
-from kalantari.intake.models import Attachment, Channel, FollowUp, Report, StatusCode
-from kalantari.intake.routing import route_report
+from kalantari.intake.models import (
+    Attachment,
+    CategoryGroup,
+    Channel,
+    FollowUp,
+    Report,
+    StatusCode,
+)
+from kalantari.intake.routing import route_complaint, route_report
 from kalantari.org.models import User
 
 MAX_STATEMENT = 10_000
@@ -199,6 +206,8 @@ def report_validate(draft: ReportDraft) -> dict[str, Any]:
             latitude=float(lat) if lat is not None else None,
             longitude=float(lon) if lon is not None else None,
         )
+        if category is not None and category.group == CategoryGroup.CONDUCT:
+            decision = route_complaint(decision)
     except ValidationFailed as exc:
         errors.append(exc)
     collect_errors(errors)
