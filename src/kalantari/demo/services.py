@@ -26,6 +26,7 @@ from django.utils import timezone
 from kalantari.audit import chain as audit_chain
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import (
+    OPEN_STATUSES,
     Case,
     CaseEvent,
     EventKind,
@@ -101,6 +102,7 @@ def seed_demo(*, reports: int = 3000, days: int = 90, now: datetime | None = Non
             history.build(reports)
         summary.reports = reports
         summary.samples = history.samples
+        _seed_deferral(staff, now=now or timezone.now())
     audit_chain.checkpoint_all()  # sign the tips, as the periodic job would
     return summary
 
@@ -622,3 +624,26 @@ class _History:
 
 
 OPEN_SAMPLE = frozenset({Status.IN_PROGRESS, Status.ASSIGNED, Status.RESOLVED})
+
+
+def _seed_deferral(staff: dict[str, User], *, now: datetime) -> None:
+    """One disclosure deferral awaiting review, so the inspector's Deferrals page has work."""
+    from kalantari.core import jalali
+    from kalantari.oversight.services import disclosure_deferral_create
+
+    commander = staff.get("commander_thr101")
+    if commander is None:
+        return
+    case = (
+        Case.objects.filter(station=commander.unit, status__in=OPEN_STATUSES)
+        .order_by("created_at")
+        .first()
+    )
+    if case is None:
+        return
+    disclosure_deferral_create(
+        actor=commander,
+        case_id=case.pk,
+        reason="مظنون از تحقیق آگاه نیست؛ آگاهی او به گردآوری مدارک آسیب می‌زند.",
+        until=jalali.format_date(timezone.localtime(now).date() + timedelta(days=30), "en"),
+    )

@@ -120,3 +120,13 @@ def test_otp_code_stands_in_for_the_phone_in_the_demo_only(seeded: None, setting
     call_command("otp_code", "desk_thr101", stdout=out)
     device = TOTPDevice.objects.get(user__username="desk_thr101")
     assert device.verify_token(out.getvalue().strip())
+
+
+def test_the_inspector_has_a_deferral_to_review(seeded: None) -> None:
+    from kalantari.audit.models import DisclosureDeferral
+
+    deferral = DisclosureDeferral.objects.get()
+    assert deferral.review == "pending" and deferral.unit.code == "THR-101"
+    inspector = User.objects.get(username="inspector_thr")
+    page = sign_in(Client(), inspector).get("/en/oversight/deferrals/")
+    assert page.status_code == 200 and deferral.reason in page.content.decode()
