@@ -477,6 +477,8 @@ FA: dict[str, str] = {
     "Main": "اصلی",
     "Sign out": "خروج",
     "Emergency: call 110. This service is for reports that are not an emergency.": "اضطراری: با ۱۱۰ تماس بگیرید. این خدمت برای گزارش‌های غیراضطراری است.",
+    # --- crypto ---
+    "(unreadable)": "(ناخوانا)",
 }
 
 PLURALS: dict[str, str] = {
