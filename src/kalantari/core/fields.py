@@ -137,7 +137,9 @@ class EncryptedTextField(models.TextField):
     # -- sealing and opening ---------------------------------------------------------------
     def seal(self, value: Any, pk: Any) -> Sealed:
         """The value sealed for the row `pk` (what `pre_save` writes)."""
-        text = crypto.encrypt(self.to_text(value), context=crypto.row_context(self.crypto_context, pk))
+        text = crypto.encrypt(
+            self.to_text(value), context=crypto.row_context(self.crypto_context, pk)
+        )
         return Sealed(text, row=pk)
 
     def open(self, sealed: Sealed, instance: Any) -> Any:
@@ -153,7 +155,7 @@ class EncryptedTextField(models.TextField):
             except (crypto.KeyError_, ValueError) as exc:
                 sealed.failed = True
                 crypto.unreadable_seen[self.crypto_context] += 1
-                logger.error(  # noqa: TRY400 - the cause is ours to state, not a traceback
+                logger.error(
                     "unreadable encrypted value: %s row %s (%s); shown as unreadable",
                     self.crypto_context,
                     sealed.row,

@@ -25,6 +25,7 @@ from kalantari.core.sealing import raw_rows, write_raw
 
 logger = logging.getLogger("kalantari.crypto")
 
+
 def encrypted_columns() -> Iterator[tuple[type[models.Model], list[EncryptedTextField]]]:
     for model in apps.get_models():
         fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
@@ -96,7 +97,7 @@ def reseal_all() -> int:
                 try:
                     new[field] = crypto.reseal(stored, context=context)
                 except crypto.KeyError_ as exc:
-                    logger.error("rotate: %s does not open (%s); left as it is", context, exc)  # noqa: TRY400
+                    logger.error("rotate: %s does not open (%s); left as it is", context, exc)
             if new:
                 with transaction.atomic():
                     write_raw(connection, model, pk, new)

@@ -111,7 +111,7 @@ def _plaintext(stored: str, column: str, context: str) -> str | None:
     try:
         return crypto.decrypt_column_bound(stored, column=column)
     except crypto.KeyError_:
-        logger.error("unseal: %s row %s does not open; left as it is", column, context)  # noqa: TRY400
+        logger.error("unseal: %s row %s does not open; left as it is", column, context)
         return None
 
 
@@ -150,7 +150,7 @@ def _bind(stored: str, column: str, context: str) -> str | None:
     except crypto.KeyError_:
         if _looks_made_by_us(stored):
             # Sealed by us but does not open: damaged. Leave it; it reads as unreadable.
-            logger.error("seal per row: %s (%s) does not open; left as it is", column, context)  # noqa: TRY400
+            logger.error("seal per row: %s (%s) does not open; left as it is", column, context)
             return None
         # Plaintext that the old field let through because it looked sealed (a citizen
         # typed `kv1.…`), or a value never sealed: seal it as the text it is.

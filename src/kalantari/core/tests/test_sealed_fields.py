@@ -126,7 +126,10 @@ def test_a_ciphertext_copied_to_another_row_does_not_open(
     )
     other = Report.objects.exclude(pk=new_case.report_id).get()
     set_raw(
-        "intake_report", "national_id", other.pk, raw("intake_report", "national_id", new_case.report_id)
+        "intake_report",
+        "national_id",
+        other.pk,
+        raw("intake_report", "national_id", new_case.report_id),
     )
     moved = Report.objects.get(pk=other.pk)
     assert isinstance(moved.national_id, Unreadable)

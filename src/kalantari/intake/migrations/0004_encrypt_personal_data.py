@@ -19,7 +19,9 @@ def encrypt_existing(apps, schema_editor):
     Report = apps.get_model("intake", "Report")
     connection = schema_editor.connection
     fields = [Report._meta.get_field(n) for n in ("national_id", "mobile", "complainant_name")]
-    indexes = [Report._meta.get_field(n) for n in ("national_id_index", "mobile_index", "name_index")]
+    indexes = [
+        Report._meta.get_field(n) for n in ("national_id_index", "mobile_index", "name_index")
+    ]
     for pk, (national_id, mobile, name) in raw_rows(connection, Report, fields):
         values = [
             crypto.blind_index("national_id", national_id or ""),
