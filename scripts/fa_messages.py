@@ -479,6 +479,8 @@ FA: dict[str, str] = {
     "Emergency: call 110. This service is for reports that are not an emergency.": "اضطراری: با ۱۱۰ تماس بگیرید. این خدمت برای گزارش‌های غیراضطراری است.",
     # --- crypto ---
     "(unreadable)": "(ناخوانا)",
+    "“{char}” is not a digit: type the number with ordinary digits.": "«{char}» رقم نیست: عدد را با رقم‌های معمولی بنویسید.",
+    "A name search takes at most %(n)d words.": "جست‌وجوی نام حداکثر %(n)d واژه می‌پذیرد.",
 }
 
 PLURALS: dict[str, str] = {

@@ -45,3 +45,20 @@ def test_values_are_bound_to_rows_and_back(new_case: Any) -> None:
     report = Report.objects.get()
     assert (report.national_id, report.address) == ("0499370899", "kv1.abc.def")
     assert report.statement == new_case.report.statement
+
+
+def test_name_indexes_are_recomputed_for_compounds(new_case: Any, desk_officer: Any) -> None:
+    from kalantari.cases.selectors import case_search
+
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    with connection.cursor() as cursor:  # as the word-only index of a one-word compound was
+        cursor.execute(
+            "UPDATE intake_report SET name_index = %s",
+            [f" {crypto.token_digest('name', 'احمدرضا')} "],
+        )
+    new_case.report.complainant_name = "احمدرضا"
+    new_case.report.save(update_fields=["complainant_name"])
+    assert list(case_search(user=desk_officer, query="احمد")[1]) == []
+    migrate([("cases", "0004_seal_per_row")])
+    migrate(latest)
+    assert list(case_search(user=desk_officer, query="احمد")[1]) == [new_case]

@@ -241,8 +241,20 @@ def blind_index(kind: str, value: str) -> str:
 
 
 def token_index(kind: str, text: str) -> str:
-    """Blind indexes of every word, space-separated and padded, for whole-word search."""
-    words = sorted({w for w in text.split() if w})
-    if not words:
+    """Blind indexes of a normalised name's tokens, space-separated and padded, for search.
+
+    The tokens are each word, each adjacent pair joined and the parts of known compounds
+    (`core.text.name_tokens`), so a name written as one word, two words or with a ZWNJ is
+    found by any of these forms (`core.text.name_query` on the query side).
+    """
+    from kalantari.core.text import name_tokens
+
+    tokens = sorted(name_tokens(text))
+    if not tokens:
         return ""
-    return " " + " ".join(blind_index(kind, w)[:20] for w in words) + " "
+    return " " + " ".join(token_digest(kind, t) for t in tokens) + " "
+
+
+def token_digest(kind: str, token: str) -> str:
+    """One token as `token_index` stores it (80 bits of its blind index)."""
+    return blind_index(kind, token)[:20]
