@@ -105,6 +105,25 @@ def reseal_all() -> int:
     return moved
 
 
+def unreadable_values() -> dict[str, list[Any]]:
+    """Every stored value that does not open, as {column: [row pk, …]} (`keys verify`).
+
+    The pages show such values as "(unreadable)" and log them when they are read; this
+    finds them all at once, for the admin, without waiting for someone to open the case.
+    """
+    found: dict[str, list[Any]] = {}
+    for model, fields in encrypted_columns():
+        for pk, values in raw_rows(connection, model, fields):
+            for field, stored in zip(fields, values, strict=True):
+                if not stored:
+                    continue
+                try:
+                    crypto.decrypt(stored, context=crypto.row_context(field.crypto_context, pk))
+                except crypto.KeyError_:
+                    found.setdefault(field.crypto_context, []).append(pk)
+    return found
+
+
 def keys_retire(key_id: str) -> None:
     """Drop an old key once nothing is sealed with it any more."""
     ring = crypto.keyring(refresh=True)

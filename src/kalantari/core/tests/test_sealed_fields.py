@@ -165,3 +165,16 @@ def test_unreadable_is_counted_per_column(new_case: Case) -> None:
     before = crypto.unreadable_seen["intake.report.mobile"]
     assert isinstance(Report.objects.get(pk=new_case.report_id).mobile, Unreadable)
     assert crypto.unreadable_seen["intake.report.mobile"] == before + 1
+
+
+def test_keys_verify_names_every_value_that_does_not_open(new_case: Case) -> None:
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("keys", "verify", stdout=out)
+    assert "every stored value opens" in out.getvalue()
+    set_raw("intake_report", "address", new_case.report_id, LOOKS_SEALED)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 value"):
+        call_command("keys", "verify", stdout=out)
+    assert f"intake.report.address: 1 unreadable ({new_case.report_id})" in out.getvalue()
