@@ -341,8 +341,11 @@ def main() -> int:
     (ROOT / "var" / "static").mkdir(parents=True, exist_ok=True)
     kalantari = str(BIN / "kalantari")
     subprocess.run([kalantari, "migrate", "-v", "0"], env=env, check=True)
-    subprocess.run(
-        [kalantari, "seed_demo", "--reports", "0"], env=env, check=True, stdout=subprocess.DEVNULL
+    subprocess.run(  # the demo force (units, staff); seed_demo runs only with DEMO=true
+        [kalantari, "seed_demo", "--reports", "0"],
+        env=env | {"DEMO": "true"},
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     print(
         f"intake bench: {CLIENTS} clients, {SECONDS:.0f} s, gunicorn {WORKERS} {WORKER_CLASS} "

@@ -678,6 +678,10 @@ FA: dict[str, str] = {
     "the inspectorate above the station complained about": (
         "بازرسی رده بالاتر از کلانتری‌ای که از آن شکایت شده"
     ),
+    # --- crypto ---
+    "(unreadable)": "(ناخوانا)",
+    "“{char}” is not a digit: type the number with ordinary digits.": "«{char}» رقم نیست: عدد را با رقم‌های معمولی بنویسید.",
+    "A name search takes at most %(n)d words.": "جست‌وجوی نام حداکثر %(n)d واژه می‌پذیرد.",
 }
 
 PLURALS: dict[str, str] = {

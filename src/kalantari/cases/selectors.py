@@ -16,7 +16,7 @@ from kalantari.access import policy
 from kalantari.cases.models import OPEN_STATUSES, Case, CaseEvent, Status
 from kalantari.core import crypto, identifiers
 from kalantari.core.errors import NotFound, ValidationFailed
-from kalantari.core.text import normalise
+from kalantari.core.text import MAX_QUERY_WORDS, name_query, normalise
 from kalantari.core.tracking import parse_tracking_code
 from kalantari.intake.models import Priority
 from kalantari.org.models import User
@@ -143,14 +143,15 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
         raise ValidationFailed(_("Type something to search for."), code="required", field="q")
     key = normalise(text)
     compact = key.replace(" ", "").replace("-", "")
-    if compact.isdigit() and len(compact) == 10:
+    digits = compact.isascii() and compact.lstrip("+").isdigit()  # "²".isdigit() is True
+    if digits and compact.isdigit() and len(compact) == 10:
         try:
             nid = identifiers.normalise_national_id(compact)
             index = crypto.blind_index("national_id", nid)
             return "national_id", base.filter(report__national_id_index=index)
         except ValidationFailed:
             pass
-    if compact.lstrip("+").isdigit():
+    if digits:
         try:
             mobile = identifiers.normalise_mobile(compact)
             return "mobile", base.filter(report__mobile_index=crypto.blind_index("mobile", mobile))
@@ -162,16 +163,35 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
             return "tracking_code", base.filter(report__tracking_code=code)
         except ValidationFailed:
             pass
+    return "name", base.filter(name_matches(key))
+
+
+def name_matches(key: str) -> Q:
+    """Cases whose complainant's name holds every word of `key` (a normalised query).
+
+    Names are encrypted: each word is matched whole through the name's blind index, as
+    itself or joined with the word before or after it, so compounds match however they
+    were written (احمدرضا / احمد رضا / احمد‌رضا; see core.text.name_tokens). At most
+    MAX_QUERY_WORDS words: each is one condition, and a long query is not a name.
+    """
     if len(key) < 2:
         raise ValidationFailed(
             _("Type at least two letters of the name."), code="too_short", field="q"
         )
-    # Names are encrypted: each word is matched whole through its blind index.
-    for word in key.split():
-        base = base.filter(
-            report__name_index__contains=f" {crypto.blind_index('name', word)[:20]} "
+    groups = name_query(key)
+    if len(groups) > MAX_QUERY_WORDS:
+        raise ValidationFailed(
+            _("A name search takes at most %(n)d words.") % {"n": MAX_QUERY_WORDS},
+            code="too_many_words",
+            field="q",
         )
-    return "name", base
+    match = Q()
+    for alternatives in groups:
+        either = Q()
+        for token in sorted(alternatives):
+            either |= Q(report__name_index__contains=f" {crypto.token_digest('name', token)} ")
+        match &= either
+    return match
 
 
 def search_identity_subject(kind: str, query: str) -> str:

@@ -12,9 +12,9 @@ BASE_DIR = Path(environ.Env().str("KALANTARI_HOME", default=str(Path.cwd())))
 
 env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="demo-only-insecure-key-set-SECRET_KEY-in-production-0123456789"
-)
+# The repository's key is public: a production process refuses it (core.checks, E001).
+KALANTARI_DEFAULT_SECRET_KEY = "demo-only-insecure-key-set-SECRET_KEY-in-production-0123456789"  # noqa: S105  # nosec B105
+SECRET_KEY = env.str("SECRET_KEY", default=KALANTARI_DEFAULT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

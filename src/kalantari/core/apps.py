@@ -8,4 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from kalantari.core import checks  # noqa: F401 - registers the deploy checks
+        import sys
+
+        from kalantari.core import checks  # registers the checks
+
+        checks.refuse_default_secret_key_when_serving(sys.argv)

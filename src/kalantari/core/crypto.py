@@ -1,10 +1,20 @@
 """Field encryption (AES-256-GCM) and keyed blind indexes (HMAC-SHA256) for personal data.
 
 Keys live in a key file or the `KALANTARI_KEYS` environment variable, never in the
-database. A stored value reads `kv1.<key id>.<base64url(nonce + ciphertext)>`; the key id
+database. A stored value reads `kv2.<key id>.<base64url(nonce + ciphertext)>`; the key id
 lets old values stay readable while `kalantari keys rotate` re-encrypts them under a new
-key. The column's name is bound in as associated data, so a ciphertext copied into
-another column (a mobile pasted where a national ID belongs) does not decrypt.
+key. The associated data names the column *and the row* (`intake.report.mobile#<pk>`,
+see `row_context`), so a ciphertext copied into another column (a mobile pasted where a
+national ID belongs) or into another row of the same column (one person's national ID
+pasted onto someone else's report) does not decrypt.
+
+`kv1.` values were bound to the column only; they exist only between the migrations that
+sealed the columns and `cases.0004_seal_per_row`, which re-seals them per row. Nothing
+reads or writes them at run time (`*_column_bound` serve those migrations alone).
+
+Whether a value is sealed is never guessed from how it looks: `core.fields` seals
+whatever the application gives it (a citizen may well type `kv2.abc.def`), and code that
+moves sealed values (rotation, migrations) reads and writes the raw columns explicitly.
 
 Blind indexes let exact-match search work without decrypting: HMAC of the normalised
 value under a separate key, so equal values index equal and nothing else is learnt.
@@ -20,6 +30,7 @@ import os
 import secrets
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,9 +39,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 
-PREFIX = "kv1."
+PREFIX = "kv2."
+COLUMN_BOUND_PREFIX = "kv1."
 NONCE_BYTES = 12
 RELOAD_SECONDS = 30.0
+MIN_INDEX_KEY_BYTES = 32
+
+# How many stored values did not open, per column, since the process started (the error
+# itself is logged by core.fields with the row; this is for a health page or a shell).
+unreadable_seen: Counter[str] = Counter()
 
 
 class KeyError_(Exception):
@@ -59,9 +76,15 @@ class Keyring:
         keys = {k: base64.b64decode(v) for k, v in raw["data_keys"].items()}
         if raw["current"] not in keys or any(len(v) != 32 for v in keys.values()):
             raise KeyError_("the key file is malformed (current key missing or not 256-bit)")
-        return cls(
-            current=raw["current"], data_keys=keys, index_key=base64.b64decode(raw["index_key"])
-        )
+        index_key = base64.b64decode(raw.get("index_key") or "")
+        # An empty or short index key would make every blind index a plain, guessable hash.
+        if len(index_key) < MIN_INDEX_KEY_BYTES:
+            raise KeyError_(
+                f"the blind-index key is missing or shorter than {MIN_INDEX_KEY_BYTES} bytes"
+            )
+        if index_key in keys.values():
+            raise KeyError_("the blind-index key must differ from every data key")
+        return cls(current=raw["current"], data_keys=keys, index_key=index_key)
 
     @classmethod
     def generate(cls) -> Keyring:
@@ -140,32 +163,28 @@ def keyring(*, refresh: bool = False) -> Keyring:
         return ring
 
 
-def encrypt(plaintext: str, *, context: str) -> str:
+def row_context(column: str, pk: object) -> str:
+    """The associated data binding a value to its column and row: `intake.report.mobile#<pk>`."""
+    return f"{column}#{pk}"
+
+
+def _seal(plaintext: str, aad: str, prefix: str) -> str:
     ring = keyring()
     nonce = secrets.token_bytes(NONCE_BYTES)
-    sealed = AESGCM(ring.data_keys[ring.current]).encrypt(
-        nonce, plaintext.encode(), context.encode()
-    )
-    return f"{PREFIX}{ring.current}.{base64.urlsafe_b64encode(nonce + sealed).decode()}"
+    sealed = AESGCM(ring.data_keys[ring.current]).encrypt(nonce, plaintext.encode(), aad.encode())
+    return f"{prefix}{ring.current}.{base64.urlsafe_b64encode(nonce + sealed).decode()}"
 
 
-def is_encrypted(stored: str) -> bool:
-    return stored.startswith(PREFIX)
-
-
-def key_id_of(stored: str) -> str | None:
-    return stored[len(PREFIX) :].split(".", 1)[0] if is_encrypted(stored) else None
-
-
-def decrypt(stored: str, *, context: str) -> str:
-    """The plaintext of a stored value; values written before encryption pass through."""
-    if not is_encrypted(stored):
-        return stored
+def _open(stored: str, aad: str, prefix: str) -> str:
+    if not stored.startswith(prefix):
+        raise KeyError_("a stored value is not sealed")
     try:
-        key_id, body = stored[len(PREFIX) :].split(".", 1)
+        key_id, body = stored[len(prefix) :].split(".", 1)
         raw = base64.urlsafe_b64decode(body)
     except ValueError as exc:
         raise KeyError_("a stored value is damaged") from exc
+    if len(raw) <= NONCE_BYTES:
+        raise KeyError_("a stored value is damaged")
     ring = keyring()
     if key_id not in ring.data_keys:
         ring = keyring(refresh=True)  # another process may have added a key
@@ -173,11 +192,44 @@ def decrypt(stored: str, *, context: str) -> str:
             raise KeyError_(f"key {key_id} is not in the keyring")
     try:
         plain = AESGCM(ring.data_keys[key_id]).decrypt(
-            raw[:NONCE_BYTES], raw[NONCE_BYTES:], context.encode()
+            raw[:NONCE_BYTES], raw[NONCE_BYTES:], aad.encode()
         )
-    except InvalidTag as exc:
+        return plain.decode()
+    except (InvalidTag, UnicodeDecodeError) as exc:
         raise KeyError_("a stored value does not open with its key (tampered or moved)") from exc
-    return plain.decode()
+
+
+def encrypt(plaintext: str, *, context: str) -> str:
+    """Seal any text under the current key; `context` is a `row_context`."""
+    return _seal(plaintext, context, PREFIX)
+
+
+def decrypt(stored: str, *, context: str) -> str:
+    """The plaintext of a sealed value; anything else (damaged, moved, clear) raises KeyError_."""
+    return _open(stored, context, PREFIX)
+
+
+def reseal(stored: str, *, context: str) -> str:
+    """The same plaintext sealed again under the current key (rotation)."""
+    return encrypt(decrypt(stored, context=context), context=context)
+
+
+def encrypt_column_bound(plaintext: str, *, column: str) -> str:
+    """A `kv1.` value, bound to the column only: for reversing `cases.0004_seal_per_row`."""
+    return _seal(plaintext, column, COLUMN_BOUND_PREFIX)
+
+
+def decrypt_column_bound(stored: str, *, column: str) -> str:
+    """Open a `kv1.` value (bound to the column only): for migrations only."""
+    return _open(stored, column, COLUMN_BOUND_PREFIX)
+
+
+def key_id_of(stored: str) -> str | None:
+    """The key a stored value names (without checking that it opens), else None."""
+    for prefix in (PREFIX, COLUMN_BOUND_PREFIX):
+        if stored.startswith(prefix) and "." in stored[len(prefix) :]:
+            return stored[len(prefix) :].split(".", 1)[0]
+    return None
 
 
 def blind_index(kind: str, value: str) -> str:
@@ -189,8 +241,20 @@ def blind_index(kind: str, value: str) -> str:
 
 
 def token_index(kind: str, text: str) -> str:
-    """Blind indexes of every word, space-separated and padded, for whole-word search."""
-    words = sorted({w for w in text.split() if w})
-    if not words:
+    """Blind indexes of a normalised name's tokens, space-separated and padded, for search.
+
+    The tokens are each word, each adjacent pair joined and the parts of known compounds
+    (`core.text.name_tokens`), so a name written as one word, two words or with a ZWNJ is
+    found by any of these forms (`core.text.name_query` on the query side).
+    """
+    from kalantari.core.text import name_tokens
+
+    tokens = sorted(name_tokens(text))
+    if not tokens:
         return ""
-    return " " + " ".join(blind_index(kind, w)[:20] for w in words) + " "
+    return " " + " ".join(token_digest(kind, t) for t in tokens) + " "
+
+
+def token_digest(kind: str, token: str) -> str:
+    """One token as `token_index` stores it (80 bits of its blind index)."""
+    return blind_index(kind, token)[:20]

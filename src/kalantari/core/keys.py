@@ -8,10 +8,12 @@ while every encrypted column is re-sealed under the new key, batch by batch.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.apps import apps
@@ -19,8 +21,9 @@ from django.db import connection, models, transaction
 
 from kalantari.core import crypto
 from kalantari.core.fields import EncryptedTextField
+from kalantari.core.sealing import raw_rows, write_raw
 
-BATCH = 500
+logger = logging.getLogger("kalantari.crypto")
 
 
 def encrypted_columns() -> Iterator[tuple[type[models.Model], list[EncryptedTextField]]]:
@@ -75,43 +78,50 @@ def keys_add_current() -> str:
 
 
 def reseal_all() -> int:
-    """Re-encrypt every value not sealed with the current key; returns how many rows moved."""
+    """Re-encrypt every value not sealed with the current key; returns how many rows moved.
+
+    Values are read and written raw and re-sealed under their own row context
+    (`crypto.reseal`): a sealed value is moved explicitly, never recognised by its prefix
+    on the way through a model. A value that does not open stays as it is (logged): it
+    keeps its old key in `keys status`, so `keys retire` refuses until someone looks.
+    """
     current = crypto.keyring(refresh=True).current
     moved = 0
-    quote = connection.ops.quote_name
     for model, fields in encrypted_columns():
-        pk = model._meta.pk
-        if pk is None:
-            continue
-        names = [f.attname for f in fields]
-        last = None
-        while True:
-            rows = model._base_manager.order_by(pk.attname)
-            if last is not None:
-                rows = rows.filter(**{f"{pk.attname}__gt": last})
-            ids = list(rows.values_list(pk.attname, flat=True)[:BATCH])
-            if not ids:
-                break
-            last = ids[-1]
-            columns = ", ".join(quote(f.column) for f in fields)
-            marks = ", ".join(["%s"] * len(ids))
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT {quote(pk.column)}, {columns} FROM {quote(model._meta.db_table)} "  # noqa: S608 - model metadata  # nosec B608
-                    f"WHERE {quote(pk.column)} IN ({marks})",
-                    [pk.get_db_prep_value(i, connection) for i in ids],
-                )
-                stale = [
-                    row[0]
-                    for row in cursor.fetchall()
-                    if any(v and crypto.key_id_of(v) != current for v in row[1:])
-                ]
-                for obj in model._base_manager.filter(pk__in=stale).only(pk.attname, *names):
-                    model._base_manager.filter(pk=obj.pk).update(
-                        **{name: getattr(obj, name) for name in names}
-                    )
-                    moved += 1
+        for pk, values in raw_rows(connection, model, fields):
+            new: dict[models.Field[Any, Any], str] = {}
+            for field, stored in zip(fields, values, strict=True):
+                if not stored or crypto.key_id_of(stored) == current:
+                    continue
+                context = crypto.row_context(field.crypto_context, pk)
+                try:
+                    new[field] = crypto.reseal(stored, context=context)
+                except crypto.KeyError_ as exc:
+                    logger.error("rotate: %s does not open (%s); left as it is", context, exc)
+            if new:
+                with transaction.atomic():
+                    write_raw(connection, model, pk, new)
+                moved += 1
     return moved
+
+
+def unreadable_values() -> dict[str, list[Any]]:
+    """Every stored value that does not open, as {column: [row pk, …]} (`keys verify`).
+
+    The pages show such values as "(unreadable)" and log them when they are read; this
+    finds them all at once, for the admin, without waiting for someone to open the case.
+    """
+    found: dict[str, list[Any]] = {}
+    for model, fields in encrypted_columns():
+        for pk, values in raw_rows(connection, model, fields):
+            for field, stored in zip(fields, values, strict=True):
+                if not stored:
+                    continue
+                try:
+                    crypto.decrypt(stored, context=crypto.row_context(field.crypto_context, pk))
+                except crypto.KeyError_:
+                    found.setdefault(field.crypto_context, []).append(pk)
+    return found
 
 
 def keys_retire(key_id: str) -> None:

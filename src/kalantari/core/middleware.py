@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
 
@@ -50,11 +51,28 @@ _NUL_MARKERS = (b"\x00", b"\\u0000", b"%00")
 _TEXT_BODIES = ("application/json", "application/x-www-form-urlencoded", "application/problem+json")
 
 
+class NulInField(BadRequest):
+    """A multipart text field held a NUL (answered 400 by RefuseNulMiddleware)."""
+
+
+def _check_fields_when_parsed(request: HttpRequest) -> None:
+    load = request._load_post_and_files
+
+    def load_then_check() -> None:
+        load()
+        if any("\x00" in value for _name, values in request.POST.lists() for value in values):
+            raise NulInField("NUL in a form field")
+
+    request._load_post_and_files = load_then_check  # type: ignore[method-assign]
+
+
 class RefuseNulMiddleware:
     """Refuse text carrying NUL characters, which PostgreSQL cannot store, with a clear 400.
 
-    Query strings, JSON and form bodies are checked; file uploads (multipart) are not, since
-    binary files are full of zero bytes, and their text fields are cleaned where they are read.
+    Query strings, JSON and form bodies are checked here. A multipart body is not read
+    here (binary files are full of zero bytes, and a view may still choose how uploads are
+    streamed); its text fields are checked the moment something first reads `request.POST`,
+    and a NUL there ends the request with the same 400.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -67,7 +85,12 @@ class RefuseNulMiddleware:
             body = request.body
         if any(marker in query or marker in body for marker in _NUL_MARKERS):
             return self._refuse(request)
+        if request.content_type == "multipart/form-data":
+            _check_fields_when_parsed(request)
         return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        return self._refuse(request) if isinstance(exception, NulInField) else None
 
     @staticmethod
     def _refuse(request: HttpRequest) -> HttpResponse:

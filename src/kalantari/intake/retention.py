@@ -72,7 +72,11 @@ def _anonymise(report_id: Any, now: datetime) -> int:
     report.save()
     case = Case.objects.get(report=report)
     # Case events are immutable to everyone but this: the law's deadline outranks them.
-    CaseEvent.objects.filter(case=case, kind=EventKind.NOTE).update(reason=REMOVED)
+    # Sealed per note: a value is bound to its row (core.fields), so one update per row.
+    reason = CaseEvent._meta.get_field("reason")
+    notes = CaseEvent.objects.filter(case=case, kind=EventKind.NOTE)
+    for pk in notes.values_list("pk", flat=True):
+        CaseEvent.objects.filter(pk=pk).update(reason=reason.seal(REMOVED, pk))
     audit_record(
         action="report.anonymised",
         actor=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from kalantari.core import crypto
 def test_round_trip_any_text(text: str) -> None:
     sealed = crypto.encrypt(text, context="intake.report.statement")
     assert (
-        sealed.startswith("kv1.")
+        sealed.startswith("kv2.")
         and crypto.decrypt(sealed, context="intake.report.statement") == text
     )
 
@@ -42,8 +43,33 @@ def test_a_flipped_bit_or_another_column_does_not_open() -> None:
         )
 
 
-def test_values_from_before_encryption_pass_through() -> None:
-    assert crypto.decrypt("plain old value", context="intake.report.address") == "plain old value"
+@pytest.mark.parametrize(
+    "stored", ["plain old value", "kv1.abc.def", "kv2.abc.def", "kv2.", "kv2.k.", "kv2.k.AAAA"]
+)
+def test_nothing_but_a_sealed_value_opens(stored: str) -> None:
+    """Decryption never hands back a stored value as if it were plaintext."""
+    with pytest.raises(crypto.KeyError_):
+        crypto.decrypt(stored, context="intake.report.address")
+
+
+def test_another_row_of_the_same_column_does_not_open() -> None:
+    here = crypto.row_context("intake.report.mobile", "0193a1b2-0000-7000-8000-000000000001")
+    there = crypto.row_context("intake.report.mobile", "0193a1b2-0000-7000-8000-000000000002")
+    sealed = crypto.encrypt("09121234567", context=here)
+    assert crypto.decrypt(sealed, context=here) == "09121234567"
+    with pytest.raises(crypto.KeyError_):
+        crypto.decrypt(sealed, context=there)
+
+
+@pytest.mark.parametrize("index_key", ["", "c2hvcnQ="])  # missing, 5 bytes
+def test_an_empty_or_short_blind_index_key_is_refused(index_key: str) -> None:
+    ring = json.loads(crypto.Keyring.generate().to_json())
+    ring["index_key"] = index_key
+    with pytest.raises(crypto.KeyError_, match="blind-index key"):
+        crypto.Keyring.from_json(json.dumps(ring))
+    del ring["index_key"]
+    with pytest.raises(crypto.KeyError_, match="blind-index key"):
+        crypto.Keyring.from_json(json.dumps(ring))
 
 
 def test_blind_index_is_keyed_and_stable() -> None:
@@ -76,7 +102,7 @@ def test_a_process_with_a_stale_keyring_reads_values_sealed_under_a_new_key(
 
         nonce = b"\x00" * 12
         body = AESGCM(b"\x01" * 32).encrypt(nonce, b"written by B", b"intake.report.address")
-        sealed_by_b = "kv1.newkey01." + base64.urlsafe_b64encode(nonce + body).decode()
+        sealed_by_b = "kv2.newkey01." + base64.urlsafe_b64encode(nonce + body).decode()
         assert crypto.decrypt(sealed_by_b, context="intake.report.address") == "written by B"
         assert crypto.keyring().current == "newkey01"
     finally:

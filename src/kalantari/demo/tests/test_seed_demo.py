@@ -79,7 +79,8 @@ def test_statuses_are_mixed_and_audited(seeded: None) -> None:
     assert AuditEvent.objects.filter(action="report.submitted").count() == 400
 
 
-def test_rerun_keeps_what_exists() -> None:
+def test_rerun_keeps_what_exists(settings: Any) -> None:
+    settings.KALANTARI_DEMO = True  # the command refuses otherwise (core/tests/test_demo_only.py)
     out = StringIO()
     call_command("seed_demo", "--reports", "30", stdout=out)
     codes = set(Report.objects.values_list("tracking_code", flat=True))

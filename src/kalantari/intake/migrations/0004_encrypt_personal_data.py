@@ -7,32 +7,30 @@ from kalantari.core.sealing import unseal_columns
 
 
 def encrypt_existing(apps, schema_editor):
-    """Encrypt what was stored in the clear and build the blind indexes (rows one by one)."""
+    """Build the blind indexes from what was stored in the clear, then seal it (row by row).
+
+    The columns are read and written raw (core.sealing): the field never guesses whether a
+    value is sealed, so plaintext must be sealed explicitly here.
+    """
     from kalantari.core import crypto
+    from kalantari.core.sealing import raw_rows, seal_columns, write_raw
     from kalantari.core.text import normalise
 
     Report = apps.get_model("intake", "Report")
-    FollowUp = apps.get_model("intake", "FollowUp")
-    for report in Report.objects.iterator(chunk_size=500):
-        report.national_id_index = crypto.blind_index("national_id", report.national_id)
-        report.mobile_index = crypto.blind_index("mobile", report.mobile)
-        report.name_index = crypto.token_index("name", normalise(report.complainant_name))
-        report.save(
-            update_fields=[
-                "statement",
-                "address",
-                "complainant_name",
-                "national_id",
-                "mobile",
-                "extra",
-                "national_id_index",
-                "mobile_index",
-                "name_index",
-            ]
-        )
-    for followup in FollowUp.objects.iterator(chunk_size=500):
-        followup.save(update_fields=["message"])
-    if schema_editor.connection.vendor == "postgresql":
+    connection = schema_editor.connection
+    fields = [Report._meta.get_field(n) for n in ("national_id", "mobile", "complainant_name")]
+    indexes = [
+        Report._meta.get_field(n) for n in ("national_id_index", "mobile_index", "name_index")
+    ]
+    for pk, (national_id, mobile, name) in raw_rows(connection, Report, fields):
+        values = [
+            crypto.blind_index("national_id", national_id or ""),
+            crypto.blind_index("mobile", mobile or ""),
+            crypto.token_index("name", normalise(name or "")),
+        ]
+        write_raw(connection, Report, pk, dict(zip(indexes, values, strict=True)))
+    seal_columns(SEALED)(apps, schema_editor)
+    if connection.vendor == "postgresql":
         # Fire the deferred foreign-key checks now, so the ALTER TABLEs after us may run.
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 

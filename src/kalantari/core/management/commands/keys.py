@@ -1,4 +1,4 @@
-"""`kalantari keys init|status|rotate|retire KEY`: the encryption keys of personal data."""
+"""`kalantari keys init|status|verify|rotate|retire KEY`: the encryption keys of personal data."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = "Manage the keys that encrypt personal data (kept outside the database)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["init", "status", "rotate", "retire"])
+        parser.add_argument("action", choices=["init", "status", "verify", "rotate", "retire"])
         parser.add_argument("key_id", nargs="?", help="the key to retire")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -28,6 +28,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"current key: {ring.current}")
                 for key_id in sorted(set(ring.data_keys) | set(usage)):
                     self.stdout.write(f"  {key_id}: {usage.get(key_id, 0)} value(s)")
+            elif action == "verify":
+                bad = keys.unreadable_values()
+                for column, rows in sorted(bad.items()):
+                    shown = ", ".join(str(pk) for pk in rows[:20])
+                    more = f" and {len(rows) - 20} more" if len(rows) > 20 else ""
+                    self.stdout.write(f"  {column}: {len(rows)} unreadable ({shown}{more})")
+                if bad:
+                    raise CommandError(f"{sum(map(len, bad.values()))} value(s) do not open")
+                self.stdout.write("every stored value opens")
             elif action == "rotate":
                 new = keys.keys_add_current()
                 self.stdout.write(f"new current key {new}; re-sealing stored values…")

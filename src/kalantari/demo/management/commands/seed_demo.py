@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kalantari.core.tracking import format_tracking_code
 from kalantari.demo.services import DEMO_PASSWORD, DEMO_PIN, seed_demo
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=90, help="how far back they go")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.KALANTARI_DEMO:
+            # Demo staff share one printed password: never in a real force's database.
+            raise CommandError("seed_demo runs only with DEMO=true (`make demo` sets it).")
         if options["reports"] < 0 or options["days"] < 1:
             self.stderr.write("--reports must be ≥ 0 and --days ≥ 1")
             raise SystemExit(2)
