@@ -85,7 +85,7 @@ def test_desk_search_with_odd_digits_never_500s(
     client: Client, new_case: Any, desk_officer: Any, query: str
 ) -> None:
     sign_in(client, desk_officer)
-    page = client.post("/fa/desk/search/", {"q": query, "purpose": "پیگیری شکایت"})
+    page = client.post("/fa/desk/search/", {"q": query, "purpose_code": "report"})
     assert page.status_code == 200
     if query in (FULLWIDTH_ID, INVISIBLE_ID):
         assert new_case.report.tracking_code[:4] in page.content.decode().replace("-", "")
@@ -96,7 +96,7 @@ def test_a_name_search_of_1500_words_is_refused_clearly(
 ) -> None:
     sign_in(client, desk_officer)
     words = " ".join(f"نام{i}" for i in range(1500))
-    page = client.post("/en/desk/search/", {"q": words, "purpose": "پیگیری شکایت"})
+    page = client.post("/en/desk/search/", {"q": words, "purpose_code": "report"})
     assert page.status_code == 200
     assert "at most" in page.content.decode()
     from io import StringIO
@@ -107,7 +107,7 @@ def test_a_name_search_of_1500_words_is_refused_clearly(
     call_command("api_token", desk_officer.username, stdout=out)
     api = Client().post(
         "/api/v1/cases/search",
-        data=json.dumps({"q": words, "purpose": "پیگیری شکایت"}),
+        data=json.dumps({"q": words, "purpose_code": "report"}),
         content_type="application/json",
         headers={"Authorization": f"Bearer {out.getvalue().strip()}"},
     )

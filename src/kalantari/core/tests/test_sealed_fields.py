@@ -67,7 +67,7 @@ def test_a_value_that_looks_sealed_is_sealed_like_any_other(
     assert client.get("/fa/desk/").status_code == 200
     page = client.get(f"/fa/desk/cases/{case.pk}/")
     assert page.status_code == 200 and LOOKS_SEALED in page.content.decode()
-    found = client.post("/fa/desk/search/", {"q": LOOKS_SEALED, "purpose": "پیگیری شکایت"})
+    found = client.post("/fa/desk/search/", {"q": LOOKS_SEALED, "purpose_code": "report"})
     assert found.status_code == 200 and code[:4] in found.content.decode().replace("-", "")
     headers = {"Authorization": f"Bearer {token_for(desk_officer)}"}
     assert client.get("/api/v1/cases", headers=headers).status_code == 200
