@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its templates and static files: /api/v1/docs serves Swagger UI itself, no CDN
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
+from django.urls import translate_url
 from django.utils import translation
 
 from kalantari.core import jalali
@@ -50,3 +51,23 @@ def field_value(values: Any, name: str, default: str = "") -> Any:
         return values.get(name, default)
     except AttributeError:
         return default
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context: Any, language: str) -> str:
+    """This page's address in another language (its /fa/ or /en/ prefix swapped).
+
+    Computed while the page's own language is active, where the path resolves; the language
+    switch sends it as `next`, so Django's set_language redirects there whatever language the
+    browser asks for (it cannot translate a /fa/ path while the browser's English is active).
+    """
+    request = context.get("request")
+    if request is None:
+        return f"/{language}/"
+    path = request.get_full_path()
+    translated = translate_url(path, language)
+    if translated == path:
+        current = translation.get_language() or ""
+        prefix = f"/{current}/"
+        translated = f"/{language}/{path[len(prefix) :]}" if path.startswith(prefix) else path
+    return translated
