@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kalantari.audit.labels import ACTION_LABELS, action_label
 from kalantari.audit.models import AuditEvent, AuditSubject
 from kalantari.org.models import OrgUnit, Role
 
@@ -45,9 +46,9 @@ def _label(action: str, changes: dict[str, Any]) -> str:
         except ValueError:
             status = str(changes["to"])
         return str(_("Moved the case to “%(status)s”")) % {"status": status}
-    if action.startswith("case."):
+    if action.startswith("case.") and action not in ACTION_LABELS:
         return str(_("Worked on the case"))
-    return action
+    return action_label(action)
 
 
 def _role_label(role: str) -> str:

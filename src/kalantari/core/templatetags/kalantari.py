@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
 from django import template
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from kalantari.core import jalali
 from kalantari.core.text import to_persian_digits
@@ -71,3 +74,32 @@ def language_url(context: Any, language: str) -> str:
         prefix = f"/{current}/"
         translated = f"/{language}/{path[len(prefix) :]}" if path.startswith(prefix) else path
     return translated
+
+
+def _error_id(name: str) -> str:
+    return "err-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)
+
+
+@register.simple_tag
+def invalid(errors: Any, name: str, describedby: str = "") -> SafeString:
+    """A field's attributes: aria-invalid, its message as description and a class when wrong.
+
+    Screen readers then say the message with the field, and the page's script focuses the
+    first field so marked; the CSS class shows it without scripts.
+    """
+    if not get(errors, name):
+        return format_html(' aria-describedby="{}"', describedby) if describedby else mark_safe("")
+    ids = " ".join(i for i in (describedby, _error_id(name)) if i)
+    return format_html(' aria-invalid="true" aria-describedby="{}" class="invalid"', ids)
+
+
+@register.simple_tag
+def field_error(errors: Any, name: str) -> SafeString:
+    """The message beside a field, with the id its `invalid` attributes point at.
+
+    In the page's digits: services format their numbers ("at most 5 files") in ASCII.
+    """
+    message = get(errors, name)
+    if not message:
+        return mark_safe("")
+    return format_html('<p class="field-error" id="{}">{}</p>', _error_id(name), digits(message))
