@@ -120,3 +120,16 @@ def test_otp_code_stands_in_for_the_phone_in_the_demo_only(seeded: None, setting
     call_command("otp_code", "desk_thr101", stdout=out)
     device = TOTPDevice.objects.get(user__username="desk_thr101")
     assert device.verify_token(out.getvalue().strip())
+
+
+def test_addresses_lie_in_the_station_s_own_town(seeded: None) -> None:
+    from kalantari.demo import world
+
+    reports = Report.objects.select_related("station__parent")
+    assert reports.exists()
+    for report in reports:
+        county = report.station.parent.code
+        streets = [s for pair in world.STREETS[county] for s in pair]
+        assert any(report.address.startswith(s) for s in streets), (county, report.address)
+        if report.language == "fa":
+            assert not re.search(r"[0-9]", report.address), report.address
