@@ -201,7 +201,7 @@ class _History:
         self.days = days
         self.staff = staff
         self.stations = [u for u in units.values() if u.kind in FRONT_LINE_KINDS]
-        self.code_of = {u.pk: u.code for u in units.values()}
+        self.code_of: dict[Any, str] = {u.pk: u.code for u in units.values()}
         # Busy 24/7 stations get more walk-ins than a quiet outpost.
         self.station_weights = [
             5 if u.open_24_7 else (1 if u.kind == UnitKind.OUTPOST else 3) for u in self.stations

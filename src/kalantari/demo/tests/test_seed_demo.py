@@ -128,7 +128,9 @@ def test_addresses_lie_in_the_station_s_own_town(seeded: None) -> None:
     reports = Report.objects.select_related("station__parent")
     assert reports.exists()
     for report in reports:
-        county = report.station.parent.code
+        parent = report.station.parent
+        assert parent is not None
+        county = parent.code
         streets = [s for pair in world.STREETS[county] for s in pair]
         assert any(report.address.startswith(s) for s in streets), (county, report.address)
         if report.language == "fa":
