@@ -114,6 +114,11 @@ def test_field_errors_are_marked_and_the_first_is_focused(
     assert "id_national_id" in invalid and "id_occurred_date" in invalid
     assert "id_name" not in invalid
     assert "invalid" in (page.get_attribute("#id_national_id", "class") or "")
+    # ...and it shows: the border is the error colour, unlike a field without an error.
+    border = "el => getComputedStyle(el).borderTopColor"
+    assert page.eval_on_selector("#id_national_id", border) != page.eval_on_selector(
+        "#id_name", border
+    )
     described = page.get_attribute("#id_national_id", "aria-describedby") or ""
     assert described and page.locator(f"#{described.split()[-1]}").inner_text().strip()
     first = page.evaluate("document.querySelector('[aria-invalid=true]').id")
@@ -140,3 +145,47 @@ def test_desk_fits_a_phone(
     row = page.locator("table.cases tbody tr").first
     assert row.locator("td[data-label]").count() >= 6
     assert not errors, errors
+
+
+LEFT_OF = """([sel, first, second]) => {
+  const el = document.querySelector(sel);
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const text = [];
+  let node;
+  while ((node = walker.nextNode())) { text.push(node); }
+  const box = (needle, last) => {
+    for (const n of (last ? text.slice().reverse() : text)) {
+      const i = last ? n.data.lastIndexOf(needle) : n.data.indexOf(needle);
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i); r.setEnd(n, i + needle.length);
+        return r.getBoundingClientRect().left;
+      }
+    }
+    throw new Error("not found: " + needle);
+  };
+  return box(first, false) < box(second, true);
+}"""
+
+
+def test_left_to_right_snippets_keep_their_order_in_persian(
+    live_server: Any, new_page: Any, force: Any, new_case: Any, desk_officer: Any
+) -> None:
+    from tests.e2e.test_citizen_to_closure import sign_in
+
+    from kalantari.intake.models import Report
+
+    page = new_page("fa-IR")
+    page.goto(f"{live_server.url}/fa/report/")
+    # The Gregorian example reads year-month-day from the left, as it is written.
+    assert page.evaluate(LEFT_OF, ["#hint-date", "۲۰۲۴", "۰۲"])
+    assert page.evaluate(LEFT_OF, ["#hint-date", "۱۴۰۳", "۱۲"])
+    # A plate reads 12 ب 345 - 67 from the left, as on the car.
+    Report.objects.filter(pk=new_case.report_id).update(extra={"plate": "12ب345-67"})
+    new_case.category.extra_fields = [{"name": "plate", "kind": "plate", "label_fa": "پلاک"}]
+    new_case.category.save()
+    sign_in(page, live_server.url, "desk")
+    page.goto(f"{live_server.url}/fa/desk/cases/{new_case.pk}/")
+    assert page.evaluate(LEFT_OF, ["[data-plate]", "۱۲", "۶۷"])
+    assert page.evaluate(LEFT_OF, ["[data-plate]", "ب", "۳۴۵"])
+    assert page.evaluate(LEFT_OF, ["[data-plate]", "۳۴۵", "۶۷"])

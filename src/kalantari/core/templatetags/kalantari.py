@@ -40,6 +40,25 @@ def digits(value: Any) -> str:
     return to_persian_digits(text) if _lang() == "fa" else text
 
 
+_PLATE = re.compile(r"^(\d{2})(\D+?)(\d{3})-(\d{2})$")
+LRM = "\u200e"
+
+
+@register.filter
+def plate(value: Any) -> str:
+    """A stored plate (12ب345-67) as on the car, read from the left: 12 ب 345 - 67.
+
+    Left-to-right marks around the letter keep the numbers after it in order; without them a
+    right-to-left letter pulls "345 - 67" into its own run and the plate reads backwards.
+    Show it inside an element with dir="ltr".
+    """
+    text = "" if value is None else str(value)
+    match = _PLATE.match(text)
+    if match is None:
+        return digits(text)
+    return digits(f"{match[1]} {LRM}{match[2]}{LRM} {match[3]} - {match[4]}")
+
+
 @register.filter
 def get(mapping: Any, key: str) -> Any:
     try:
