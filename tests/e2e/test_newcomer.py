@@ -171,9 +171,8 @@ LEFT_OF = """([sel, first, second]) => {
 def test_left_to_right_snippets_keep_their_order_in_persian(
     live_server: Any, new_page: Any, force: Any, new_case: Any, desk_officer: Any
 ) -> None:
-    from tests.e2e.test_citizen_to_closure import sign_in
-
     from kalantari.intake.models import Report
+    from tests.e2e.test_citizen_to_closure import sign_in
 
     page = new_page("fa-IR")
     page.goto(f"{live_server.url}/fa/report/")
