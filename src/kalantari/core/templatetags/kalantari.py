@@ -10,7 +10,7 @@ from django import template
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from kalantari.core import jalali
 from kalantari.core.text import to_persian_digits
@@ -107,7 +107,7 @@ def invalid(errors: Any, name: str, describedby: str = "") -> SafeString:
     first field so marked; the CSS class shows it without scripts.
     """
     if not get(errors, name):
-        return format_html(' aria-describedby="{}"', describedby) if describedby else mark_safe("")
+        return format_html(' aria-describedby="{}"', describedby) if describedby else SafeString("")
     ids = " ".join(i for i in (describedby, _error_id(name)) if i)
     return format_html(' aria-invalid="true" aria-describedby="{}" class="invalid"', ids)
 
@@ -120,5 +120,5 @@ def field_error(errors: Any, name: str) -> SafeString:
     """
     message = get(errors, name)
     if not message:
-        return mark_safe("")
+        return SafeString("")
     return format_html('<p class="field-error" id="{}">{}</p>', _error_id(name), digits(message))
