@@ -4,7 +4,8 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_DB ?= var/demo.sqlite3
+# The demo uses the default database path, so `kalantari …` commands run later find it.
+DEMO_DB ?= var/kalantari.sqlite3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1

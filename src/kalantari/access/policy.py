@@ -118,6 +118,22 @@ def claim_blocks(user: User, case: Case, action: str) -> bool:
     return user.role != Role.COMMANDER
 
 
+# A claim says who is working a case now; a finished case (resolved, closed, referred,
+# rejected) has no work left to claim. The values of cases.models.OPEN_STATUSES (access sits
+# below cases and names statuses by value).
+CLAIMABLE_STATUSES = frozenset({"received", "triaged", "assigned", "in_progress", "reopened"})
+
+
+def claim_open(case: Case) -> bool:
+    """Whether the case is in a state in which anyone may claim it."""
+    return case.status in CLAIMABLE_STATUSES
+
+
+def can_claim(user: User, case: Case) -> bool:
+    """Whether to offer this user the claim: their role may, the case is open, nobody holds it."""
+    return "claim" in case_actions(user, case) and claim_open(case) and case.claimed_by_id is None
+
+
 def can_search_persons(user: User) -> bool:
     return is_staff_member(user) and (user.is_superuser or user.role in PERSON_SEARCHERS)
 

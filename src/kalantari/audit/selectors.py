@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kalantari.audit import labels
 from kalantari.audit.models import AuditEvent, AuditSubject, DisclosureDeferral
 from kalantari.audit.purposes import purpose_label
 from kalantari.org.models import OrgUnit, Role
@@ -52,9 +53,9 @@ def action_label(action: str, changes: dict[str, Any] | None = None) -> str:
         except ValueError:
             status = str(_("another state"))
         return str(_("Moved the case to “%(status)s”")) % {"status": status}
-    if action.startswith("case."):
+    if action.startswith("case.") and action not in labels.ACTION_LABELS:
         return str(_("Worked on the case"))
-    return str(_("Another recorded action"))
+    return labels.action_label(action)
 
 
 def _role_label(role: str) -> str:

@@ -305,6 +305,12 @@ def case_claim(
         case = _locked_case(case_id, actor)
         _check_allowed(actor, case, action)
         _check_version(case, expected_version)
+        if not release and not policy.claim_open(case):
+            raise Conflict(
+                _("A case that is “%(status)s” cannot be claimed.")
+                % {"status": case.get_status_display()},
+                code="not_claimable",
+            )
         if not release and case.claimed_by_id not in (None, actor.pk):
             holder = case.claimed_by.display_name if case.claimed_by else ""
             raise Conflict(

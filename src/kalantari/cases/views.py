@@ -10,7 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kalantari.access import policy
@@ -20,6 +22,7 @@ from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, ReferralTarget, Status
 from kalantari.cases.workflow import legal_moves
 from kalantari.core.errors import DomainError, NotFound
+from kalantari.core.templatetags.kalantari import digits
 from kalantari.intake import selectors as intake_selectors
 from kalantari.intake.extra_fields import field_label
 from kalantari.intake.models import Attachment, Channel, Priority
@@ -122,10 +125,22 @@ def desk_intake(request: HttpRequest) -> HttpResponse:
     return submit_from_form(request, Channel.DESK, "cases/desk_intake.html", initial)
 
 
-def extra_items(case: Case) -> list[tuple[str, str]]:
-    """The category's extra fields with their labels in the page's language."""
-    labels = {spec["name"]: field_label(spec) for spec in case.category.extra_fields}
-    return [(labels.get(name, name), str(value)) for name, value in case.report.extra.items()]
+def extra_items(case: Case) -> list[tuple[str, str, str]]:
+    """The category's extra fields: label in the page's language, value, kind (for layout)."""
+    specs = {spec["name"]: spec for spec in case.category.extra_fields}
+    return [
+        (
+            field_label(specs[name]) if name in specs else name,
+            str(value),
+            str(specs.get(name, {}).get("kind", "text")),
+        )
+        for name, value in case.report.extra.items()
+    ]
+
+
+def extra_labels(case: Case) -> dict[str, str]:
+    """Labels of the category's fields, for files sent in one of them (a missing person's photo)."""
+    return {spec["name"]: field_label(spec) for spec in case.category.extra_fields}
 
 
 def routing_label(reason: str) -> str:
@@ -135,7 +150,41 @@ def routing_label(reason: str) -> str:
         "nearest": _("nearest station to the location"),
         "county_default": _("the county's duty station"),
         "inspectorate": _("the inspectorate above the station complained about"),
-    }.get(reason, reason)
+    }.get(reason, _("routed by the system"))
+
+
+def routing_distance(detail: str) -> str:
+    """The distance in a routing detail (`nearest:ST-101:1.23km`), in the page's language.
+
+    The rest of the detail is the station's code, which the page already names: the raw
+    string is for the log, not the screen.
+    """
+    last = detail.rsplit(":", 1)[-1] if detail else ""
+    if not last.endswith("km"):
+        return ""
+    try:
+        km = float(last[:-2])
+    except ValueError:
+        return ""
+    return _("%(km)s km from the location") % {"km": digits(number_format(km, 1))}
+
+
+# The reason box is labelled per move ("Outcome" for resolve); its error names the same thing.
+REASON_REQUIRED = {
+    "resolve": gettext_lazy("Write the outcome; the citizen will see it."),
+    "reject": gettext_lazy("Write the reason for rejecting; the citizen will see it."),
+    "note": gettext_lazy("Write the note."),
+}
+
+
+def action_errors(action: str, exc: DomainError) -> tuple[str, dict[str, str]]:
+    """The summary and per-field errors of a refused move, named as that move's form names them."""
+    errors = {f"{action}.{k}": v for k, v in errors_by_field(exc).items()}
+    message = str(exc.message)
+    if exc.code == "reason_required" and action in REASON_REQUIRED:
+        message = str(REASON_REQUIRED[action])
+        errors[f"{action}.reason"] = message
+    return message, errors
 
 
 def _page(
@@ -159,11 +208,13 @@ def _page(
             "timeline": selectors.case_timeline(case=case),
             "attachments": case.report.attachments.all(),
             "extra_items": extra_items(case),
+            "extra_labels": extra_labels(case),
             "routing": routing_label(case.report.routing_reason),
+            "routing_distance": routing_distance(case.report.routing_detail),
             "followups": case.report.followups.prefetch_related("attachments"),
             "moves": moves,
             "can_note": "note" in allowed,
-            "can_claim": "claim" in allowed and case.claimed_by_id in (None, user.pk),
+            "can_claim": policy.can_claim(user, case),
             "can_release": "release" in allowed
             and case.claimed_by_id is not None
             and not policy.claim_blocks(user, case, "release"),
@@ -241,13 +292,8 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             case = services.case_view(actor=user, case_id=case_id, context=ctx)
         except NotFound:
             raise Http404 from None
-        return _page(
-            request,
-            case,
-            error=str(exc.message),
-            errors={f"{action}.{k}": v for k, v in errors_by_field(exc).items()},
-            status=exc.status,
-        )
+        message, errors = action_errors(action, exc)
+        return _page(request, case, error=message, errors=errors, status=exc.status)
     return redirect("cases:detail", case_id=case_id)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
@@ -55,7 +55,10 @@ class KalantariAPI(NinjaAPI):
             for operation in item.values():
                 if not isinstance(operation, dict) or "responses" not in operation:
                     continue
-                responses = operation["responses"]
+                # Ninja keys responses by int, JSON by string: merge them, or the document has
+                # "400" twice and a strict parser (Swagger UI's) refuses the whole of it.
+                responses = {str(code): answer for code, answer in operation["responses"].items()}
+                operation["responses"] = responses
                 wanted = dict(COMMON_ERRORS)
                 if operation.get("security"):
                     wanted["401"] = "Not signed in, or no valid API token"
@@ -80,6 +83,9 @@ api = KalantariAPI(
     ),
     urls_namespace="api",
     docs_url="/docs",
+    # Swagger UI from our own static files (ninja ships it; "ninja" is an installed app), and
+    # no call to the public validator: the page makes no request outside the site.
+    docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     openapi_url="/openapi.json",
 )
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its templates and static files: /api/v1/docs serves Swagger UI itself, no CDN
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -178,6 +179,8 @@ KALANTARI_AUDIT_SIGNING_KEY_FILE = env.str(
     "AUDIT_SIGNING_KEY_FILE", default=str(KALANTARI_KEY_DIR / "audit-signing-ed25519.pem")
 )
 KALANTARI_AUDIT_PUBLIC_KEY_FILE = env.str("AUDIT_PUBLIC_KEY_FILE", default="")
+# An incident date older than this many years is refused as a slip of the year (1303 for 1403).
+KALANTARI_INCIDENT_MAX_YEARS = env.int("INCIDENT_MAX_YEARS", default=20)
 KALANTARI_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
 KALANTARI_UPLOAD_MAX_FILES = env.int("UPLOAD_MAX_FILES", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

@@ -203,6 +203,7 @@ class _History:
         self.days = days
         self.staff = staff
         self.stations = [u for u in units.values() if u.kind in FRONT_LINE_KINDS]
+        self.code_of: dict[Any, str] = {u.pk: u.code for u in units.values()}
         # Busy 24/7 stations get more walk-ins than a quiet outpost.
         self.station_weights = [
             5 if u.open_24_7 else (1 if u.kind == UnitKind.OUTPOST else 3) for u in self.stations
@@ -295,7 +296,7 @@ class _History:
         statement = rng.choice(world.STATEMENTS.get(code, world.STATEMENTS["other"]))
         given = rng.choice(world.GIVEN_NAMES)
         family = rng.choice(world.FAMILY_NAMES)
-        street = rng.choice(world.STREETS)
+        street = rng.randrange(1000)
         lang = 1 if english else 0
         name = "" if anonymous else f"{given[lang]} {family[lang]}"
         channel = rng.choices([Channel.WEB, Channel.DESK, Channel.API], weights=[6, 3, 1])[0]
@@ -323,7 +324,9 @@ class _History:
             language="en" if english else "fa",
             statement=statement[lang],
             occurred_at=occurred,
-            address=f"{street[lang]}, {rng.randrange(1, 200)}",
+            address=world.address(
+                self.code_of[station.parent_id], street, rng.randrange(1, 200), english=english
+            ),
             latitude=lat,
             longitude=lon,
             county_id=station.parent_id,

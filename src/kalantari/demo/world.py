@@ -416,11 +416,58 @@ STATEMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-STREETS = (
-    ("خیابان ولیعصر", "Valiasr St"),
-    ("خیابان شریعتی", "Shariati St"),
-    ("بلوار کشاورز", "Keshavarz Blvd"),
-    ("خیابان آزادی", "Azadi St"),
-    ("خیابان امام رضا", "Imam Reza St"),
-    ("خیابان چهارباغ", "Chaharbagh St"),
-)
+# (Persian, English) streets of each county's own town: a report's address lies where its
+# station is (a Mashhad report on a Tehran street would mislead anyone testing routing).
+STREETS: dict[str, tuple[tuple[str, str], ...]] = {
+    "THR-SHM": (
+        ("میدان تجریش", "Tajrish Sq"),
+        ("خیابان شهید باهنر", "Shahid Bahonar St"),
+        ("خیابان فرمانیه", "Farmanieh St"),
+        ("بلوار اندرزگو", "Andarzgoo Blvd"),
+        ("خیابان امامزاده قاسم", "Emamzadeh Ghasem St"),
+    ),
+    "THR-TEH": (
+        ("خیابان ولیعصر", "Valiasr St"),
+        ("خیابان شریعتی", "Shariati St"),
+        ("بلوار کشاورز", "Keshavarz Blvd"),
+        ("خیابان انقلاب", "Enghelab St"),
+        ("خیابان گلبرگ", "Golbarg St"),
+    ),
+    "THR-REY": (
+        ("خیابان فدائیان اسلام", "Fadaeian-e Eslam St"),
+        ("میدان شهرری", "Shahr-e Rey Sq"),
+        ("خیابان ابن\u200cبابویه", "Ebn-e Babooyeh St"),
+    ),
+    "ESF-ISF": (
+        ("خیابان چهارباغ", "Chaharbagh St"),
+        ("خیابان نظر", "Nazar St"),
+        ("خیابان حکیم نظامی", "Hakim Nezami St"),
+        ("خیابان سپاه", "Sepah St"),
+    ),
+    "ESF-KSH": (
+        ("خیابان امیرکبیر", "Amir Kabir St"),
+        ("خیابان باباافضل", "Baba Afzal St"),
+        ("خیابان فین", "Fin St"),
+    ),
+    "KHR-MSH": (
+        ("خیابان امام رضا", "Imam Reza St"),
+        ("بلوار وکیل\u200cآباد", "Vakilabad Blvd"),
+        ("خیابان طبرسی", "Tabarsi St"),
+        ("بلوار سجاد", "Sajjad Blvd"),
+    ),
+    "KHR-NSH": (
+        ("خیابان فردوسی", "Ferdowsi St"),
+        ("خیابان عطار", "Attar St"),
+        ("بلوار خیام", "Khayyam Blvd"),
+    ),
+}
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def address(county_code: str, pick: int, number: int, *, english: bool) -> str:
+    """A made-up address in the county's own town, written as a local would write it."""
+    streets = STREETS[county_code]
+    fa, en = streets[pick % len(streets)]
+    if english:
+        return f"{en}, No. {number}"
+    return f"{fa}، پلاک {str(number).translate(PERSIAN_DIGITS)}"

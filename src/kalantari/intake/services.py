@@ -134,6 +134,13 @@ def _occurred_at(draft: ReportDraft, errors: list[ValidationFailed]) -> datetime
             )
         )
         return None
+    years = settings.KALANTARI_INCIDENT_MAX_YEARS  # a slip of the year (1303 for 1403) stops here
+    if at < timezone.now() - timedelta(days=round(365.25 * years)):
+        message = _("The date is more than %(years)s years ago; check the year.")
+        errors.append(
+            ValidationFailed(message % {"years": years}, code="date_too_old", field="occurred_date")
+        )
+        return None
     return at
 
 

@@ -131,3 +131,18 @@ def test_the_inspector_has_a_deferral_to_review(seeded: None) -> None:
     inspector = User.objects.get(username="inspector_thr")
     page = sign_in(Client(), inspector).get("/en/oversight/deferrals/")
     assert page.status_code == 200 and deferral.reason in page.content.decode()
+
+
+def test_addresses_lie_in_the_station_s_own_town(seeded: None) -> None:
+    from kalantari.demo import world
+
+    reports = Report.objects.select_related("station__parent")
+    assert reports.exists()
+    for report in reports:
+        parent = report.station.parent
+        assert parent is not None
+        county = parent.code
+        streets = [s for pair in world.STREETS[county] for s in pair]
+        assert any(report.address.startswith(s) for s in streets), (county, report.address)
+        if report.language == "fa":
+            assert not re.search(r"[0-9]", report.address), report.address

@@ -26,15 +26,23 @@
     if (person) { person.hidden = !!(toggle && toggle.checked); }
   }
 
+  // The station list holds every station grouped by county (usable without scripts); a chosen
+  // county keeps only its own group. Options are removed, not hidden: phones ignore `hidden`
+  // on an <option>.
+  var stationGroups = null;
   function filterStations(county) {
-    var station = document.getElementById("id_station");
+    var station = document.querySelector("[data-station-select]");
     if (!station) { return; }
-    Array.prototype.forEach.call(station.options, function (o) {
-      if (!o.value) { return; }
-      o.hidden = !!county.value && o.getAttribute("data-parent") !== county.value;
+    if (stationGroups === null) {
+      stationGroups = Array.prototype.slice.call(station.querySelectorAll("optgroup[data-county]"));
+    }
+    var chosen = station.value;
+    stationGroups.forEach(function (g) { if (g.parentNode) { g.parentNode.removeChild(g); } });
+    stationGroups.forEach(function (g) {
+      if (!county.value || g.getAttribute("data-county") === county.value) { station.appendChild(g); }
     });
-    var sel = station.options[station.selectedIndex];
-    if (sel && sel.hidden) { station.value = ""; }
+    station.value = chosen;
+    if (station.value !== chosen) { station.value = ""; }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -79,8 +87,11 @@
         }, 0);
       });
     });
+    // After a refused form: the first field marked wrong takes the focus (else the summary).
+    var firstInvalid = document.querySelector("[aria-invalid=true]");
     var summary = document.getElementById("error-summary");
-    if (summary) { summary.focus(); }
+    if (firstInvalid && firstInvalid.offsetParent !== null) { firstInvalid.focus(); }
+    else if (summary) { summary.focus(); }
     if (window.jalaliDatepicker) {
       window.jalaliDatepicker.startWatch({ time: false, persianDigits: true, autoReadOnlyInput: false });
     }
