@@ -180,7 +180,9 @@ def test_left_to_right_snippets_keep_their_order_in_persian(
     assert page.evaluate(LEFT_OF, ["#hint-date", "۲۰۲۴", "۰۲"])
     assert page.evaluate(LEFT_OF, ["#hint-date", "۱۴۰۳", "۱۲"])
     # A plate reads 12 ب 345 - 67 from the left, as on the car.
-    Report.objects.filter(pk=new_case.report_id).update(extra={"plate": "12ب345-67"})
+    report = Report.objects.get(pk=new_case.report_id)
+    report.extra = {"plate": "12ب345-67"}
+    report.save(update_fields=["extra"])  # sealed per row: set on the instance
     new_case.category.extra_fields = [{"name": "plate", "kind": "plate", "label_fa": "پلاک"}]
     new_case.category.save()
     sign_in(page, live_server.url, "desk")

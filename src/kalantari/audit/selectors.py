@@ -23,17 +23,14 @@ from kalantari.audit.models import AuditEvent, AuditSubject, DisclosureDeferral
 from kalantari.audit.purposes import purpose_label
 from kalantari.org.models import OrgUnit, Role
 
-# What a citizen is told each kind of staff access was.
+# What a citizen is told each kind of staff access was (others: audit.labels).
 ACCESS_LABELS: dict[str, Any] = {
     "case.viewed": _("Opened the case file"),
     "case.searched": _("Found it in a search"),
     "attachment.downloaded": _("Opened an attached file"),
     "case.note_added": _("Added a note"),
     "case.claimed": _("Took the case on"),
-    "case.released": _("Handed the case back"),
     "report.submitted": _("Recorded the report at the desk"),
-    "audit.person_accesses_reviewed": _("Reviewed who accessed the person's data"),
-    "disclosure.identity_verified": _("Checked the person's identity for a data request"),
 }
 
 Subject = tuple[str, str]  # ("case", id), ("report", id), ("person", "nid:<index>")

@@ -103,7 +103,7 @@ def test_identity_check_gives_a_one_time_code_that_discloses_lookups_by_category
     client, page = _my_data(code.lower().replace("-", ""))
     assert "Found it in a search" in page and "An investigation" in page
     assert "Suspect in 14/1405" not in page  # the officer's free text stays with inspectors
-    assert "Checked the person&#x27;s identity for a data request" in page
+    assert "Checked the person&#x27;s identity for a data request" in page  # audit.labels
     assert desk_officer.last_name not in page or not desk_officer.last_name
     # The page stays on this browser for a while; the code is spent.
     assert "Found it in a search" in client.get("/en/my-data/").content.decode()
