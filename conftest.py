@@ -62,6 +62,7 @@ def _uploads(settings: Any, tmp_path: Any) -> None:
     from kalantari.core.sms import MemoryBackend
 
     settings.KALANTARI_SMS_BACKEND = "kalantari.core.sms.MemoryBackend"
+    settings.KALANTARI_SMS_ASYNC = False
     MemoryBackend.outbox.clear()
 
 

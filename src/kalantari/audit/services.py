@@ -25,9 +25,11 @@ class RequestContext:
 
     @classmethod
     def from_request(cls, request: Any, *, purpose: str = "") -> RequestContext:
+        from kalantari.core.throttle import client_ip
+
         meta = getattr(request, "META", {})
         return cls(
-            ip=meta.get("REMOTE_ADDR") or None,
+            ip=client_ip(request),
             user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:300],
             purpose=purpose,
         )
