@@ -477,6 +477,11 @@ FA: dict[str, str] = {
     "Main": "اصلی",
     "Sign out": "خروج",
     "Emergency: call 110. This service is for reports that are not an emergency.": "اضطراری: با ۱۱۰ تماس بگیرید. این خدمت برای گزارش‌های غیراضطراری است.",
+    # --- intake ---
+    "Too many reports or messages have been sent from here or for this person. Please try "
+    "again in %(m)s minutes, or visit or call a police station.": "از این نشانی یا برای این شخص "
+    "گزارش یا پیام بسیاری فرستاده شده است. لطفاً %(m)s دقیقهٔ دیگر دوباره بفرستید، یا به کلانتری "
+    "بروید یا تماس بگیرید.",
 }
 
 PLURALS: dict[str, str] = {

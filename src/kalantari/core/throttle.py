@@ -23,10 +23,12 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kalantari.core.errors import TooManyAttempts
 from kalantari.core.models import ThrottleBucket
+from kalantari.core.text import to_persian_digits
 
 MAX_LEVEL = 6  # the longest wait is 2**6 = 64 windows
 FORGET_AFTER = timedelta(days=1)
@@ -124,12 +126,15 @@ def refuse(wait: int, *, rate: bool = False) -> None:
     """Raise the 429 for a wait of `wait` seconds, in the user's language."""
     minutes = max(1, (wait + 59) // 60)
     if rate:
+        shown = str(minutes)
+        if translation.get_language() == "fa":
+            shown = to_persian_digits(shown)
         raise RateLimited(
             _(
                 "Too many reports or messages have been sent from here or for this person. "
-                "Please try again in %(m)d minutes, or visit or call a police station."
+                "Please try again in %(m)s minutes, or visit or call a police station."
             )
-            % {"m": minutes},
+            % {"m": shown},
             retry_after=wait,
         )
     raise TooManyAttempts(

@@ -198,13 +198,15 @@ def _split_when(value: str) -> tuple[str, str]:
 
 @router.post(
     "/reports",
-    response={201: ReportCreated, 200: ReportCreated, 400: Problem, 422: Problem},
+    response={201: ReportCreated, 200: ReportCreated, 400: Problem, 422: Problem, 429: Problem},
     summary="File a report",
     description=(
         "Send an `Idempotency-Key` header (any unique string up to 255 characters): the same "
         "key and body give one report and the same answer however often or concurrently they "
         "are sent (a replay answers 201 with `Idempotent-Replayed: true`); the same key with a "
-        "different body is refused (422, code `idempotency_key_reused`)."
+        "different body is refused (422, code `idempotency_key_reused`). Reports are limited "
+        "per address and per person (429, code `rate_limited`, with Retry-After); a replay "
+        "is not counted again."
     ),
 )
 def submit_report(request: HttpRequest, payload: ReportIn, response: HttpResponse) -> Any:

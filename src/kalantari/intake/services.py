@@ -245,6 +245,10 @@ def report_submit(
                 return SubmitOutcome(body=claimed["body"], replayed=True)
         now = timezone.now()
         staff = actor if actor is not None and actor.is_authenticated else None
+        national_id_index = crypto.blind_index("national_id", clean["national_id"])
+        mobile_index = crypto.blind_index("mobile", clean["mobile"])
+        if staff is None:
+            _limit_filing(context.ip, [national_id_index, mobile_index])
         report = Report.objects.create(
             tracking_code=new_tracking_code(),
             category=clean["category"],
@@ -263,9 +267,9 @@ def report_submit(
             anonymous=clean["anonymous"],
             complainant_name=clean["name"],
             national_id=clean["national_id"],
-            national_id_index=crypto.blind_index("national_id", clean["national_id"]),
+            national_id_index=national_id_index,
             mobile=clean["mobile"],
-            mobile_index=crypto.blind_index("mobile", clean["mobile"]),
+            mobile_index=mobile_index,
             name_index=crypto.token_index("name", normalise(clean["name"])),
             pin_hash=pin_hash,
             extra=clean["extra"],
@@ -298,6 +302,27 @@ def report_submit(
         if claimed is not None and not isinstance(claimed, dict):
             idempotency.store(claimed, status=201, body=body)
     return SubmitOutcome(body=body, replayed=False)
+
+
+def _limit_filing(ip: str | None, person_indexes: list[str]) -> None:
+    """Refuse (429) a public submission past its limits; counted inside the submission's
+    transaction, after the Idempotency-Key is claimed: a replay is never counted, and a
+    refused or failed submission takes its count back with it."""
+    limits = [
+        throttle.Limit(
+            f"report:ip:{throttle.address_key(ip)}",
+            settings.KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR,
+            3600,
+        )
+    ]
+    limits += [
+        throttle.Limit(f"report:person:{index}", settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY, 86400)
+        for index in person_indexes
+        if index
+    ]
+    wait = throttle.hit(limits)
+    if wait:
+        throttle.refuse(wait, rate=True)
 
 
 def _county_id(station: Any, county_code: str) -> Any:
@@ -551,6 +576,22 @@ def followup_add(
         )
     collect_errors(errors)
     with transaction.atomic(durable=True):
+        wait = throttle.hit(
+            [
+                throttle.Limit(
+                    f"followup:ip:{throttle.address_key(context.ip)}",
+                    settings.KALANTARI_FOLLOWUPS_PER_ADDRESS_PER_HOUR,
+                    3600,
+                ),
+                throttle.Limit(
+                    f"followup:report:{report.pk}",
+                    settings.KALANTARI_FOLLOWUPS_PER_REPORT_PER_DAY,
+                    86400,
+                ),
+            ]
+        )
+        if wait:
+            throttle.refuse(wait, rate=True)
         followup = FollowUp.objects.create(report=report, message=text)
         for f in clean:
             attachment = Attachment(

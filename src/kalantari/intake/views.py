@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kalantari.audit.selectors import accesses_to_report
 from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
-from kalantari.core.errors import DomainError, InvalidInput, NotFound
+from kalantari.core.errors import DomainError, InvalidInput, NotFound, TooManyAttempts
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
 from kalantari.intake.files import IncomingFile
@@ -126,6 +126,8 @@ def submit_from_form(
         except DomainError as exc:
             response = render(request, template, form_context(request, errors=errors_by_field(exc)))
             response.status_code = exc.status
+            if isinstance(exc, TooManyAttempts):
+                response["Retry-After"] = str(exc.retry_after)
             return response
         token = outcome.body["receipt_token"]
         if outcome.body.get("pin"):
@@ -247,6 +249,8 @@ def followup(request: HttpRequest) -> HttpResponse:
         }
         response = render(request, "intake/status.html", context, status=exc.status)
         response.personal_data = True  # type: ignore[attr-defined]
+        if isinstance(exc, TooManyAttempts):
+            response["Retry-After"] = str(exc.retry_after)
         return response
     request.session["followup_sent"] = True
     return redirect("intake:status")
