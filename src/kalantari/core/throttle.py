@@ -21,9 +21,8 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kalantari.core.errors import TooManyAttempts

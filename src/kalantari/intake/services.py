@@ -316,7 +316,9 @@ def _limit_filing(ip: str | None, person_indexes: list[str]) -> None:
         )
     ]
     limits += [
-        throttle.Limit(f"report:person:{index}", settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY, 86400)
+        throttle.Limit(
+            f"report:person:{index}", settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY, 86400
+        )
         for index in person_indexes
         if index
     ]

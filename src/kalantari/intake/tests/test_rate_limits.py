@@ -14,8 +14,13 @@ from kalantari.intake.services import ReportDraft, report_submit
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = [("0499370899", "09121234567"), ("0010350829", "09121234568"), ("1234567891", "09121234569")]
-PEOPLE += [("0084575948", "09121234570"), ("0067749828", "09121234571")]
+PEOPLE = [
+    ("0499370899", "09121234567"),
+    ("0010350829", "09121234568"),
+    ("1234567891", "09121234569"),
+    ("0084575948", "09121234570"),
+    ("0067749828", "09121234571"),
+]
 
 
 def post(client: Client, body: dict[str, Any], key: str | None = None, lang: str = "en") -> Any:
@@ -132,9 +137,7 @@ def test_followups_from_one_address_are_limited(new_case: Any, settings: Any) ->
     client = Client(REMOTE_ADDR="203.0.113.99")
     body = json.dumps({"tracking_code": code, "mobile": "09121234567", "message": "one more"})
     answers = [
-        client.post(
-            "/api/v1/status/followups", body, content_type="application/json"
-        ).status_code
+        client.post("/api/v1/status/followups", body, content_type="application/json").status_code
         for _ in range(3)
     ]
     assert answers == [201, 201, 429]
