@@ -24,7 +24,7 @@ PEOPLE = [
 
 
 def post(client: Client, body: dict[str, Any], key: str | None = None, lang: str = "en") -> Any:
-    headers = {"HTTP_ACCEPT_LANGUAGE": lang}
+    headers: dict[str, Any] = {"HTTP_ACCEPT_LANGUAGE": lang}
     if key:
         headers["HTTP_IDEMPOTENCY_KEY"] = key
     return client.post(
