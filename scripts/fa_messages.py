@@ -482,6 +482,9 @@ FA: dict[str, str] = {
     "again in %(m)s minutes, or visit or call a police station.": "از این نشانی یا برای این شخص "
     "گزارش یا پیام بسیاری فرستاده شده است. لطفاً %(m)s دقیقهٔ دیگر دوباره بفرستید، یا به کلانتری "
     "بروید یا تماس بگیرید.",
+    "What you wrote": "آنچه نوشتید",
+    "This receipt is no longer available here. Use the status page with your code.": "این رسید "
+    "دیگر اینجا در دسترس نیست. با کد رهگیری خود از صفحهٔ پیگیری استفاده کنید.",
 }
 
 PLURALS: dict[str, str] = {

@@ -101,7 +101,6 @@ class StationOut(Schema):
 class ReportCreated(Schema):
     tracking_code: str
     status: str
-    receipt_url: str
     status_url: str
     station: StationOut
     routing_reason: str
@@ -238,10 +237,7 @@ def submit_report(request: HttpRequest, payload: ReportIn, response: HttpRespons
         fingerprint=idempotency.request_fingerprint(payload.dict()) if key is not None else None,
         context=RequestContext.from_request(request),
     )
-    body = dict(outcome.body)
-    body["receipt_url"] = request.build_absolute_uri(
-        reverse("intake:receipt", kwargs={"token": body.pop("receipt_token")})
-    )
+    body = {k: v for k, v in outcome.body.items() if k != "report_id"}
     body["status_url"] = request.build_absolute_uri(reverse("intake:status"))
     if outcome.replayed:
         response["Idempotent-Replayed"] = "true"

@@ -335,11 +335,12 @@ def _county_id(station: Any, county_code: str) -> Any:
 
 
 def submit_body(report: Report, *, pin: str = "") -> dict[str, Any]:
+    """The answer to a submission (stored sealed for replays; see core.idempotency)."""
     station = report.station
     body: dict[str, Any] = {
         "tracking_code": format_tracking_code(report.tracking_code),
         "status": "received",
-        "receipt_token": report.receipt_token,
+        "report_id": str(report.pk),  # for the session-bound receipt page; not in the API
         "station": {
             "code": station.code,
             "name_fa": station.name_fa,
@@ -354,16 +355,9 @@ def submit_body(report: Report, *, pin: str = "") -> dict[str, Any]:
     return body
 
 
-def report_by_receipt(token: str) -> Report:
-    """The report a fresh receipt link points to (links expire; the status page does not)."""
-    report = (
-        Report.objects.select_related("station", "category")
-        .filter(receipt_token=token, receipt_expires_at__gt=timezone.now())
-        .first()
-    )
-    if report is None:
-        raise NotFound(_("This receipt link has expired. Use the status page with your code."))
-    return report
+def report_for_receipt(report_id: Any) -> Report | None:
+    """The report a browser session has just filed (the receipt page is bound to it)."""
+    return Report.objects.select_related("station", "category", "case").filter(pk=report_id).first()
 
 
 _DUMMY_HASH = make_password("not-a-real-pin")

@@ -84,7 +84,7 @@ def test_seeded_codes_end_in_a_symbol_of_the_32_symbol_alphabet(bits: int) -> No
 def test_codes_given_out_before_with_a_symbol_check_stay_valid() -> None:
     from kalantari.core.tracking import check_symbol
 
-    old = {}
+    old: dict[str, str] = {}
     value = 0
     while len(old) < 5:  # one old code for each of * ~ $ = U
         data = f"{value:012d}"
