@@ -485,6 +485,13 @@ FA: dict[str, str] = {
     "What you wrote": "آنچه نوشتید",
     "This receipt is no longer available here. Use the status page with your code.": "این رسید "
     "دیگر اینجا در دسترس نیست. با کد رهگیری خود از صفحهٔ پیگیری استفاده کنید.",
+    "This image is too large (more than %(n)s million pixels); send a smaller photo.": "این "
+    "تصویر بیش از اندازه بزرگ است (بیش از %(n)s میلیون پیکسل)؛ عکس کوچک‌تری بفرستید.",
+    "This PDF could not be checked; print it to a new PDF and send that.": "این PDF را نمی‌توان "
+    "بررسی کرد؛ آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
+    "This PDF contains scripts, embedded files or actions, which are not accepted; print it to "
+    "a new PDF and send that.": "این PDF اسکریپت، فایل پیوست‌شده یا کنش دارد که پذیرفته نمی‌شود؛ "
+    "آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
 }
 
 PLURALS: dict[str, str] = {

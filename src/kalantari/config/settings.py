@@ -180,7 +180,15 @@ KALANTARI_AUDIT_PUBLIC_KEY_FILE = env.str("AUDIT_PUBLIC_KEY_FILE", default="")
 KALANTARI_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
 KALANTARI_UPLOAD_MAX_FILES = env.int("UPLOAD_MAX_FILES", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads past 2.5 MB stream to a temporary file; the first handler counts files and bytes
+# as they arrive and skips what is past the limits before it is stored (intake/files.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_HANDLERS = [
+    "kalantari.intake.files.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 50  # a hard stop; past KALANTARI_UPLOAD_MAX_FILES a field error
 
 # --- security headers -----------------------------------------------------------------------
 # HTTPS=true in production (behind TLS): secure cookies, redirects and HSTS. The demo and

@@ -7,6 +7,7 @@ import binascii
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +19,7 @@ from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
 from kalantari.core.errors import ValidationFailed
 from kalantari.intake import selectors
-from kalantari.intake.files import IncomingFile
+from kalantari.intake.files import REFUSED_TOO_MANY, IncomingFile
 from kalantari.intake.models import Channel
 from kalantari.intake.services import (
     ReportDraft,
@@ -175,8 +176,18 @@ def list_stations(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 def _decode(items: list[AttachmentIn]) -> list[IncomingFile]:
+    """The attachments' bytes; too many, or one too large, is refused before decoding."""
+    if len(items) > settings.KALANTARI_UPLOAD_MAX_FILES:
+        return [IncomingFile(name=i.filename, content=b"", refused=REFUSED_TOO_MANY) for i in items]
     files = []
     for item in items:
+        if len(item.content_base64) * 3 // 4 > settings.KALANTARI_UPLOAD_MAX_BYTES + 3:
+            files.append(
+                IncomingFile(
+                    name=item.filename, content=b"", field_name=item.field, refused="file_too_large"
+                )
+            )
+            continue
         try:
             content = base64.b64decode(item.content_base64, validate=True)
         except (binascii.Error, ValueError):

@@ -7,7 +7,6 @@ import logging
 import secrets
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -33,7 +32,7 @@ from kalantari.core.text import clean_text, normalise, to_ascii_digits
 from kalantari.core.tracking import format_tracking_code, new_tracking_code, parse_tracking_code
 from kalantari.intake import catalogue
 from kalantari.intake.extra_fields import clean_extra
-from kalantari.intake.files import IncomingFile, clean_files
+from kalantari.intake.files import IncomingFile, clean_files, seal_file, stored_name
 from kalantari.intake.models import Attachment, Channel, FollowUp, Report, StatusCode
 from kalantari.intake.routing import route_report
 from kalantari.org.models import User
@@ -287,7 +286,11 @@ def report_submit(
                 sha256=f.sha256,
                 created_by=staff,
             )
-            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.file.save(
+                stored_name(attachment.pk),
+                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+                save=False,
+            )
             attachment.save()
         case_services.case_open_for_report(report=report, actor=staff)
         audit_record(
@@ -598,7 +601,11 @@ def followup_add(
                 size=len(f.content),
                 sha256=f.sha256,
             )
-            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.file.save(
+                stored_name(attachment.pk),
+                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+                save=False,
+            )
             attachment.save()
         case_services.case_followup_received(report=report, followup_id=followup.pk)
         audit_record(

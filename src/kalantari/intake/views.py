@@ -22,7 +22,7 @@ from kalantari.core import crypto, idempotency
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
-from kalantari.intake.files import IncomingFile
+from kalantari.intake.files import IncomingFile, refused_uploads
 from kalantari.intake.models import Channel, Report
 from kalantari.intake.services import (
     ReportDraft,
@@ -65,7 +65,7 @@ def files_from(request: HttpRequest, category: str = "") -> list[IncomingFile]:
                     name=f.name or "photo", content=f.read(), field_name=key[len(prefix) :]
                 )
             )
-    return files
+    return files + refused_uploads(request)
 
 
 def draft_from_post(request: HttpRequest, channel: str) -> ReportDraft:
@@ -257,7 +257,8 @@ def followup(request: HttpRequest) -> HttpResponse:
             files=[
                 IncomingFile(name=f.name or "file", content=f.read())
                 for f in request.FILES.getlist("attachments")
-            ],
+            ]
+            + refused_uploads(request),
             context=RequestContext.from_request(request),
         )
     except DomainError as exc:
