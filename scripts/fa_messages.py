@@ -492,9 +492,13 @@ FA: dict[str, str] = {
     "This PDF contains scripts, embedded files or actions, which are not accepted; print it to "
     "a new PDF and send that.": "این PDF اسکریپت، فایل پیوست‌شده یا کنش دارد که پذیرفته نمی‌شود؛ "
     "آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
+    "What you reported": "آنچه گزارش کردید",
+    "Your messages": "پیام‌های شما",
 }
 
 PLURALS: dict[str, str] = {
     "%(n)s new message": "%(n)s پیام تازه",
     "%(n)s case found.": "%(n)s پرونده یافت شد.",
+    # --- intake ---
+    "%(shown)s file attached": "%(shown)s فایل پیوست شد",
 }

@@ -142,6 +142,12 @@ class ReferralOut(Schema):
     contact: str
 
 
+class MessageOut(Schema):
+    at: datetime
+    text: str
+    files: int
+
+
 class StatusOut(Schema):
     tracking_code: str
     status: str
@@ -153,6 +159,9 @@ class StatusOut(Schema):
     rejection_reason: str
     referral: ReferralOut | None
     timeline: list[TimelineItem]
+    occurred_at: datetime
+    statement: str = Field(..., description="What the citizen reported, in their words.")
+    messages: list[MessageOut] = Field(..., description="The citizen's own follow-ups.")
 
 
 class FollowUpIn(StatusIn):
