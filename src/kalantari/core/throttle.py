@@ -84,7 +84,7 @@ def hit(limits: Sequence[Limit]) -> int:
         ]
     expired = f"({table}.{until} IS NULL OR {table}.{until} <= %s)"
     sql = (
-        f"INSERT INTO {table} ({key}, {start}, {hits}, {until}, {level}) VALUES {rows} "  # noqa: S608 - names from the model
+        f"INSERT INTO {table} ({key}, {start}, {hits}, {until}, {level}) VALUES {rows} "  # noqa: S608  # nosec B608 - names from the model
         f"ON CONFLICT ({key}) DO UPDATE SET "
         f"{hits} = CASE WHEN {expired} THEN 1 ELSE {table}.{hits} + 1 END, "
         f"{start} = CASE WHEN {expired} THEN excluded.{start} ELSE {table}.{start} END, "
