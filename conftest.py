@@ -62,6 +62,11 @@ def _uploads(settings: Any, tmp_path: Any) -> None:
     from kalantari.core.sms import MemoryBackend
 
     settings.KALANTARI_SMS_BACKEND = "kalantari.core.sms.MemoryBackend"
+    settings.KALANTARI_SMS_ASYNC = False
+    # Tests file many reports for one made-up person; intake/tests/test_rate_limits.py sets
+    # the filing limits it checks.
+    settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY = 1000
+    settings.KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR = 1000
     MemoryBackend.outbox.clear()
 
 

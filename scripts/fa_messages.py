@@ -714,10 +714,29 @@ FA: dict[str, str] = {
     "Reviewed a disclosure deferral": "تعویق اطلاع‌رسانی را بررسی کرد",
     "Deferred disclosure for an open investigation": "اطلاع‌رسانی را برای تحقیقی در جریان به تعویق انداخت",
     "The person opened their data access request": "شخص درخواست دسترسی به داده‌هایش را باز کرد",
+    # --- intake ---
+    "Too many reports or messages have been sent from here or for this person. Please try "
+    "again in %(m)s minutes, or visit or call a police station.": "از این نشانی یا برای این شخص "
+    "گزارش یا پیام بسیاری فرستاده شده است. لطفاً %(m)s دقیقهٔ دیگر دوباره بفرستید، یا به کلانتری "
+    "بروید یا تماس بگیرید.",
+    "What you wrote": "آنچه نوشتید",
+    "This receipt is no longer available here. Use the status page with your code.": "این رسید "
+    "دیگر اینجا در دسترس نیست. با کد رهگیری خود از صفحهٔ پیگیری استفاده کنید.",
+    "This image is too large (more than %(n)s million pixels); send a smaller photo.": "این "
+    "تصویر بیش از اندازه بزرگ است (بیش از %(n)s میلیون پیکسل)؛ عکس کوچک‌تری بفرستید.",
+    "This PDF could not be checked; print it to a new PDF and send that.": "این PDF را نمی‌توان "
+    "بررسی کرد؛ آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
+    "This PDF contains scripts, embedded files or actions, which are not accepted; print it to "
+    "a new PDF and send that.": "این PDF اسکریپت، فایل پیوست‌شده یا کنش دارد که پذیرفته نمی‌شود؛ "
+    "آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
+    "What you reported": "آنچه گزارش کردید",
+    "Your messages": "پیام‌های شما",
 }
 
 PLURALS: dict[str, str] = {
     "renewed %(n)s time": "%(n)s بار تمدید شده",
     "%(shown)s new message": "%(shown)s پیام تازه",
     "%(shown)s case found.": "%(shown)s پرونده یافت شد.",
+    # --- intake ---
+    "%(shown)s file attached": "%(shown)s فایل پیوست شد",
 }

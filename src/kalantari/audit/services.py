@@ -29,9 +29,11 @@ class RequestContext:
     def from_request(
         cls, request: Any, *, purpose: str = "", purpose_code: str = ""
     ) -> RequestContext:
+        from kalantari.core.throttle import client_ip
+
         meta = getattr(request, "META", {})
         return cls(
-            ip=meta.get("REMOTE_ADDR") or None,
+            ip=client_ip(request),
             user_agent=str(meta.get("HTTP_USER_AGENT", ""))[:300],
             purpose=purpose,
             purpose_code=purpose_code,

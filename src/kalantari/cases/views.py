@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from typing import Any
 
@@ -25,6 +26,7 @@ from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
 from kalantari.intake import selectors as intake_selectors
 from kalantari.intake.extra_fields import field_label
+from kalantari.intake.files import read_attachment
 from kalantari.intake.models import Attachment, Channel, Priority
 from kalantari.intake.views import errors_by_field, submit_from_form
 from kalantari.org.models import User
@@ -316,7 +318,7 @@ def attachment(request: HttpRequest, case_id: uuid.UUID, attachment_id: uuid.UUI
         context=RequestContext.from_request(request),
     )
     response = FileResponse(
-        item.file.open("rb"),
+        io.BytesIO(read_attachment(item)),  # sealed at rest (intake.files)
         as_attachment=True,
         filename=item.original_name,
         content_type=item.content_type,

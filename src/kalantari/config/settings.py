@@ -184,7 +184,15 @@ KALANTARI_INCIDENT_MAX_YEARS = env.int("INCIDENT_MAX_YEARS", default=20)
 KALANTARI_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
 KALANTARI_UPLOAD_MAX_FILES = env.int("UPLOAD_MAX_FILES", default=5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads past 2.5 MB stream to a temporary file; the first handler counts files and bytes
+# as they arrive and skips what is past the limits before it is stored (intake/files.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_HANDLERS = [
+    "kalantari.intake.files.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 50  # a hard stop; past KALANTARI_UPLOAD_MAX_FILES a field error
 
 # --- security headers -----------------------------------------------------------------------
 # HTTPS=true in production (behind TLS): secure cookies, redirects and HSTS. The demo and
@@ -219,13 +227,31 @@ CONTENT_SECURITY_POLICY = {
 
 # --- citizen status page throttling -------------------------------------------------------------
 KALANTARI_SMS_BACKEND = env.str("SMS_BACKEND", default="kalantari.core.sms.ConsoleBackend")
+# Citizens' texts go out on a thread after the answer (the gateway's delay must not tell
+# whether a tracking code exists); the test suite sends them in line.
+KALANTARI_SMS_ASYNC = env.bool("SMS_ASYNC", default=True)
+# A request for a texted code takes at least this long, whether or not the report exists.
+KALANTARI_STATUS_CODE_MIN_SECONDS = env.float("STATUS_CODE_MIN_SECONDS", default=0.15)
 KALANTARI_STATUS_CODE_SECONDS = 10 * 60
 KALANTARI_STATUS_CODES_PER_REPORT = 3  # texts per report per status window
+# Wrong answers per address, and per code from one address (the guesser is slowed, with
+# growing waits), and per code from all addresses together (much higher, so a guesser who
+# knows a code cannot lock its citizen out from elsewhere).
 KALANTARI_STATUS_ATTEMPTS_PER_IP = env.int("STATUS_ATTEMPTS_PER_IP", default=20)
 KALANTARI_STATUS_ATTEMPTS_PER_CODE = env.int("STATUS_ATTEMPTS_PER_CODE", default=5)
+KALANTARI_STATUS_ATTEMPTS_PER_CODE_ALL = env.int("STATUS_ATTEMPTS_PER_CODE_ALL", default=100)
 KALANTARI_STATUS_WINDOW_SECONDS = 15 * 60
 KALANTARI_STATUS_GRANT_SECONDS = 30 * 60
 KALANTARI_RECEIPT_SECONDS = 60 * 60
+# Filing limits for the public (staff at the desk are exempt). Generous per address, since
+# carrier NAT puts many citizens behind one; per person by the national ID's and mobile's
+# blind indexes. A refused submission answers 429 with Retry-After.
+KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR = env.int("REPORTS_PER_ADDRESS_PER_HOUR", default=60)
+KALANTARI_REPORTS_PER_PERSON_PER_DAY = env.int("REPORTS_PER_PERSON_PER_DAY", default=10)
+KALANTARI_FOLLOWUPS_PER_ADDRESS_PER_HOUR = env.int("FOLLOWUPS_PER_ADDRESS_PER_HOUR", default=60)
+KALANTARI_FOLLOWUPS_PER_REPORT_PER_DAY = env.int("FOLLOWUPS_PER_REPORT_PER_DAY", default=20)
+# How many proxies of ours stand in front of the app (0: X-Forwarded-For is ignored).
+KALANTARI_TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 LOGGING = {
     "version": 1,

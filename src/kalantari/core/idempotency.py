@@ -1,4 +1,9 @@
-"""Idempotency-Key handling, as payment APIs do it: one key, one result, however often sent."""
+"""Idempotency-Key handling, as payment APIs do it: one key, one result, however often sent.
+
+The stored answer is sealed with the key ring (AES-GCM, bound to its row): it can hold a
+secret the citizen must get back on a retry (an anonymous tip's PIN), which must not sit
+in clear in the database for the records' lifetime.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kalantari.core import crypto
 from kalantari.core.errors import ValidationFailed
 from kalantari.core.models import IdempotencyRecord
 
@@ -47,10 +53,34 @@ def claim(*, scope: str, key: str, fingerprint: str) -> IdempotencyRecord | dict
             code="idempotency_key_reused",
             field="Idempotency-Key",
         )
-    return {"status": stored.response_status, "body": stored.response_body}
+    return {"status": stored.response_status, "body": unseal(stored)}
+
+
+SEALED = "sealed"
+
+
+def _context(record_id: Any) -> str:
+    return f"core.idempotencyrecord.response_body:{record_id}"
+
+
+def seal(record_id: Any, body: dict[str, Any]) -> dict[str, Any]:
+    """The form a stored answer takes in the database: one sealed string."""
+    text = json.dumps(body, ensure_ascii=False, default=str)
+    return {SEALED: crypto.encrypt(text, context=_context(record_id))}
+
+
+def unseal(record: IdempotencyRecord) -> dict[str, Any]:
+    """The stored answer in clear (answers stored before sealing pass through)."""
+    stored = record.response_body or {}
+    if isinstance(stored, dict) and set(stored) == {SEALED}:
+        opened: dict[str, Any] = json.loads(
+            crypto.decrypt(stored[SEALED], context=_context(record.pk))
+        )
+        return opened
+    return dict(stored)
 
 
 def store(record: IdempotencyRecord, *, status: int, body: dict[str, Any]) -> None:
     record.response_status = status
-    record.response_body = body
+    record.response_body = seal(record.pk, body)
     record.save(update_fields=["response_status", "response_body"])

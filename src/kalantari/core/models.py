@@ -62,11 +62,17 @@ class IdempotencyRecord(models.Model):
 
 
 class ThrottleBucket(models.Model):
-    """Attempts counted per key in a fixed window, shared by every server process."""
+    """Attempts counted per key in a window, shared by every server process.
+
+    `until` ends the current window (a bucket past its limit may be held longer: each
+    window in a row that ends over the limit doubles the next wait, counted by `level`).
+    """
 
     key = models.CharField(max_length=128, primary_key=True)
     window_start = models.DateTimeField()
     hits = models.PositiveIntegerField(default=0)
+    until = models.DateTimeField(null=True, blank=True)
+    level = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.key}: {self.hits}"

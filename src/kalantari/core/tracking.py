@@ -2,6 +2,12 @@
 
 Grouped 4-4-4-1 so a citizen can read it over the phone; the check symbol catches a
 mistyped or swapped symbol before any lookup.
+
+The check is the value mod 37 (a prime above 32, so every single wrong symbol and every
+swap of neighbours is caught). Its five values past 31 used to be written `* ~ $ = U`,
+which nobody can read over the phone; new codes are drawn only among values whose check is
+0..31 (one in eight draws is discarded, a loss of 0.2 bits), so every symbol of a new code
+is in the 32-symbol alphabet, while codes already given out keep their meaning.
 """
 
 from __future__ import annotations
@@ -36,12 +42,22 @@ def check_symbol(data: str) -> str:
 
 
 def new_tracking_code() -> str:
-    """A fresh code in its stored form: 13 symbols, no separators."""
-    return tracking_code_from_bits(secrets.randbits(5 * DATA_SYMBOLS))
+    """A fresh code in its stored form: 13 symbols, no separators, all readable."""
+    while True:
+        value = secrets.randbits(5 * DATA_SYMBOLS)
+        if value % 37 < len(ALPHABET):
+            return tracking_code_from_bits(value)
 
 
 def tracking_code_from_bits(value: int) -> str:
-    """The code for 60 given bits (the demo seeds its codes; real ones come from `secrets`)."""
+    """The code for 60 given bits (the demo seeds its codes; real ones come from `secrets`).
+
+    Values whose check would fall outside the alphabet move down to the nearest one whose
+    check is readable, so seeded codes are readable too.
+    """
+    excess = value % 37 - (len(ALPHABET) - 1)
+    if excess > 0:
+        value -= excess
     data = _encode(value)
     return data + check_symbol(data)
 

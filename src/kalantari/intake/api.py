@@ -7,6 +7,7 @@ import binascii
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +19,7 @@ from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
 from kalantari.core.errors import ValidationFailed
 from kalantari.intake import selectors
-from kalantari.intake.files import IncomingFile
+from kalantari.intake.files import REFUSED_TOO_MANY, IncomingFile
 from kalantari.intake.models import Channel
 from kalantari.intake.services import (
     ReportDraft,
@@ -101,7 +102,6 @@ class StationOut(Schema):
 class ReportCreated(Schema):
     tracking_code: str
     status: str
-    receipt_url: str
     status_url: str
     station: StationOut
     routing_reason: str
@@ -142,6 +142,12 @@ class ReferralOut(Schema):
     contact: str
 
 
+class MessageOut(Schema):
+    at: datetime
+    text: str
+    files: int
+
+
 class StatusOut(Schema):
     tracking_code: str
     status: str
@@ -153,6 +159,9 @@ class StatusOut(Schema):
     rejection_reason: str
     referral: ReferralOut | None
     timeline: list[TimelineItem]
+    occurred_at: datetime
+    statement: str = Field(..., description="What the citizen reported, in their words.")
+    messages: list[MessageOut] = Field(..., description="The citizen's own follow-ups.")
 
 
 class FollowUpIn(StatusIn):
@@ -176,8 +185,18 @@ def list_stations(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 def _decode(items: list[AttachmentIn]) -> list[IncomingFile]:
+    """The attachments' bytes; too many, or one too large, is refused before decoding."""
+    if len(items) > settings.KALANTARI_UPLOAD_MAX_FILES:
+        return [IncomingFile(name=i.filename, content=b"", refused=REFUSED_TOO_MANY) for i in items]
     files = []
     for item in items:
+        if len(item.content_base64) * 3 // 4 > settings.KALANTARI_UPLOAD_MAX_BYTES + 3:
+            files.append(
+                IncomingFile(
+                    name=item.filename, content=b"", field_name=item.field, refused="file_too_large"
+                )
+            )
+            continue
         try:
             content = base64.b64decode(item.content_base64, validate=True)
         except (binascii.Error, ValueError):
@@ -198,13 +217,15 @@ def _split_when(value: str) -> tuple[str, str]:
 
 @router.post(
     "/reports",
-    response={201: ReportCreated, 200: ReportCreated, 400: Problem, 422: Problem},
+    response={201: ReportCreated, 200: ReportCreated, 400: Problem, 422: Problem, 429: Problem},
     summary="File a report",
     description=(
         "Send an `Idempotency-Key` header (any unique string up to 255 characters): the same "
         "key and body give one report and the same answer however often or concurrently they "
         "are sent (a replay answers 201 with `Idempotent-Replayed: true`); the same key with a "
-        "different body is refused (422, code `idempotency_key_reused`)."
+        "different body is refused (422, code `idempotency_key_reused`). Reports are limited "
+        "per address and per person (429, code `rate_limited`, with Retry-After); a replay "
+        "is not counted again."
     ),
 )
 def submit_report(request: HttpRequest, payload: ReportIn, response: HttpResponse) -> Any:
@@ -236,10 +257,7 @@ def submit_report(request: HttpRequest, payload: ReportIn, response: HttpRespons
         fingerprint=idempotency.request_fingerprint(payload.dict()) if key is not None else None,
         context=RequestContext.from_request(request),
     )
-    body = dict(outcome.body)
-    body["receipt_url"] = request.build_absolute_uri(
-        reverse("intake:receipt", kwargs={"token": body.pop("receipt_token")})
-    )
+    body = {k: v for k, v in outcome.body.items() if k != "report_id"}
     body["status_url"] = request.build_absolute_uri(reverse("intake:status"))
     if outcome.replayed:
         response["Idempotent-Replayed"] = "true"

@@ -181,10 +181,16 @@ class FollowUp(BaseModel):
 
 
 class StatusCode(models.Model):
-    """A one-time code texted to the report's mobile: the alternative to typing the mobile."""
+    """A one-time code texted to the report's mobile: the alternative to typing the mobile.
+
+    A request for an unknown code (or a report without a mobile) stores a row without a
+    report, so that both cost the same work and the timing confirms nothing.
+    """
 
     id = models.BigAutoField(primary_key=True)
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     code_hash = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from kalantari.audit.services import audit_record
 from kalantari.cases.models import Case, CaseEvent, EventKind, Status
-from kalantari.core.models import IdempotencyRecord
-from kalantari.intake.models import Attachment, Category, FollowUp, Report
+from kalantari.core.models import IdempotencyRecord, ThrottleBucket
+from kalantari.intake.models import Attachment, Category, FollowUp, Report, StatusCode
 
 REMOVED = "—"
 IDEMPOTENCY_DAYS = 30
@@ -100,6 +100,14 @@ def retention_apply(*, commit: bool = False, now: datetime | None = None) -> Ret
     run.idempotency_purged = stale.count()
     if commit and run.idempotency_purged:
         stale.delete()
+    if commit:
+        # Counters and texted codes are worth nothing a day after they end (and the rows for
+        # unknown tracking codes and passing addresses would otherwise pile up).
+        day_ago = now - timedelta(days=1)
+        StatusCode.objects.filter(expires_at__lt=day_ago).delete()
+        ThrottleBucket.objects.filter(
+            Q(until__lt=day_ago) | Q(until__isnull=True, window_start__lt=day_ago)
+        ).delete()
     if commit and run.reports:
         with transaction.atomic(durable=True):
             audit_record(

@@ -70,7 +70,8 @@ def _station(unit: OrgUnit) -> dict[str, Any]:
 
 
 def public_status(report: Report) -> dict[str, Any]:
-    """What the citizen sees: status, public notes, rejection reason, referral; no staff names."""
+    """What the citizen sees: status, public notes, rejection reason, referral, and what they
+    wrote themselves (statement, follow-ups); no staff names."""
     case = report.case
     timeline = []
     for e in case.events.filter(public=True).order_by("at", "id"):
@@ -109,4 +110,11 @@ def public_status(report: Report) -> dict[str, Any]:
         "referral": referral,
         "timeline": timeline,
         "anonymous": report.anonymous,
+        # The citizen's own words, shown back to them (no audit: it is their own report).
+        "occurred_at": report.occurred_at,
+        "statement": report.statement,
+        "messages": [
+            {"at": f.created_at, "text": f.message, "files": len(f.attachments.all())}
+            for f in report.followups.prefetch_related("attachments").order_by("created_at")
+        ],
     }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
-import uuid
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -22,16 +24,15 @@ from kalantari.cases import services as case_services
 from kalantari.core import crypto, idempotency, identifiers, jalali, throttle
 from kalantari.core.errors import (
     NotFound,
-    TooManyAttempts,
     ValidationFailed,
     collect_errors,
 )
 from kalantari.core.sms import send_sms
-from kalantari.core.text import clean_text, normalise
+from kalantari.core.text import clean_text, normalise, to_ascii_digits
 from kalantari.core.tracking import format_tracking_code, new_tracking_code, parse_tracking_code
 from kalantari.intake import catalogue
 from kalantari.intake.extra_fields import clean_extra
-from kalantari.intake.files import IncomingFile, clean_files
+from kalantari.intake.files import IncomingFile, clean_files, seal_file, stored_name
 from kalantari.intake.models import (
     Attachment,
     CategoryGroup,
@@ -48,6 +49,7 @@ MAX_NAME = 200
 MAX_ADDRESS = 500
 CLOCK_SKEW = timedelta(minutes=5)
 PIN_DIGITS = 8
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -258,6 +260,10 @@ def report_submit(
                 return SubmitOutcome(body=claimed["body"], replayed=True)
         now = timezone.now()
         staff = actor if actor is not None and actor.is_authenticated else None
+        national_id_index = crypto.blind_index("national_id", clean["national_id"])
+        mobile_index = crypto.blind_index("mobile", clean["mobile"])
+        if staff is None:
+            _limit_filing(context.ip, [national_id_index, mobile_index])
         report = Report.objects.create(
             tracking_code=new_tracking_code(),
             category=clean["category"],
@@ -276,9 +282,9 @@ def report_submit(
             anonymous=clean["anonymous"],
             complainant_name=clean["name"],
             national_id=clean["national_id"],
-            national_id_index=crypto.blind_index("national_id", clean["national_id"]),
+            national_id_index=national_id_index,
             mobile=clean["mobile"],
-            mobile_index=crypto.blind_index("mobile", clean["mobile"]),
+            mobile_index=mobile_index,
             name_index=crypto.token_index("name", normalise(clean["name"])),
             pin_hash=pin_hash,
             extra=clean["extra"],
@@ -296,7 +302,11 @@ def report_submit(
                 sha256=f.sha256,
                 created_by=staff,
             )
-            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.file.save(
+                stored_name(attachment.pk),
+                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+                save=False,
+            )
             attachment.save()
         case_services.case_open_for_report(report=report, actor=staff)
         audit_record(
@@ -313,6 +323,29 @@ def report_submit(
     return SubmitOutcome(body=body, replayed=False)
 
 
+def _limit_filing(ip: str | None, person_indexes: list[str]) -> None:
+    """Refuse (429) a public submission past its limits; counted inside the submission's
+    transaction, after the Idempotency-Key is claimed: a replay is never counted, and a
+    refused or failed submission takes its count back with it."""
+    limits = [
+        throttle.Limit(
+            f"report:ip:{throttle.address_key(ip)}",
+            settings.KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR,
+            3600,
+        )
+    ]
+    limits += [
+        throttle.Limit(
+            f"report:person:{index}", settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY, 86400
+        )
+        for index in person_indexes
+        if index
+    ]
+    wait = throttle.hit(limits)
+    if wait:
+        throttle.refuse(wait, rate=True)
+
+
 def _county_id(station: Any, county_code: str) -> Any:
     county = catalogue.unit(county_code.strip()) if county_code else None
     if county is not None:
@@ -321,11 +354,12 @@ def _county_id(station: Any, county_code: str) -> Any:
 
 
 def submit_body(report: Report, *, pin: str = "") -> dict[str, Any]:
+    """The answer to a submission (stored sealed for replays; see core.idempotency)."""
     station = report.station
     body: dict[str, Any] = {
         "tracking_code": format_tracking_code(report.tracking_code),
         "status": "received",
-        "receipt_token": report.receipt_token,
+        "report_id": str(report.pk),  # for the session-bound receipt page; not in the API
         "station": {
             "code": station.code,
             "name_fa": station.name_fa,
@@ -340,50 +374,61 @@ def submit_body(report: Report, *, pin: str = "") -> dict[str, Any]:
     return body
 
 
-def report_by_receipt(token: str) -> Report:
-    """The report a fresh receipt link points to (links expire; the status page does not)."""
-    report = (
-        Report.objects.select_related("station", "category")
-        .filter(receipt_token=token, receipt_expires_at__gt=timezone.now())
-        .first()
-    )
-    if report is None:
-        raise NotFound(_("This receipt link has expired. Use the status page with your code."))
-    return report
+def report_for_receipt(report_id: Any) -> Report | None:
+    """The report a browser session has just filed (the receipt page is bound to it)."""
+    return Report.objects.select_related("station", "category", "case").filter(pk=report_id).first()
 
 
 _DUMMY_HASH = make_password("not-a-real-pin")
+_SELECT_REPORT_FIELDS = ("station", "category", "case")
 
 
-def _refuse_if_throttled(keys: list[tuple[str, int]], window: int) -> None:
-    for key, limit in keys:
-        wait = throttle.retry_after(key, limit=limit, window_seconds=window)
-        if wait:
-            raise TooManyAttempts(
-                _("Too many attempts. Try again in %(m)d minutes.") % {"m": max(1, wait // 60)},
-                retry_after=wait,
-            )
+def _status_limits(canonical: str, ip: str | None) -> tuple[list[throttle.Limit], throttle.Limit]:
+    """The guesser's own limits (per address, per code from it) and the code's overall one."""
+    window = settings.KALANTARI_STATUS_WINDOW_SECONDS
+    address = throttle.address_key(ip)
+    own = [
+        throttle.Limit(
+            f"status:ip:{address}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP, window, True
+        ),
+        throttle.Limit(
+            f"status:code-ip:{canonical}:{address}",
+            settings.KALANTARI_STATUS_ATTEMPTS_PER_CODE,
+            window,
+            True,
+        ),
+    ]
+    overall = throttle.Limit(
+        f"status:code:{canonical}", settings.KALANTARI_STATUS_ATTEMPTS_PER_CODE_ALL, window
+    )
+    return own, overall
 
 
 def status_lookup(
     *, tracking_code: str, secret: str, context: RequestContext = NO_CONTEXT
 ) -> Report:
-    """The report behind a code and its mobile or PIN; a wrong pair reveals nothing."""
+    """The report behind a code and its mobile or PIN; a wrong pair reveals nothing.
+
+    Every attempt is counted BEFORE it is evaluated (atomically, see core.throttle), so
+    concurrent guesses cannot slip past the limit; a right answer is refunded. The limits
+    that stop a guesser are per address and per (code, address): someone who knows a code
+    and guesses from one place does not lock the citizen out elsewhere; the per-code limit
+    over all addresses is far higher. Unknown codes and wrong secrets do the same work: the
+    same queries and exactly one slow hash check.
+    """
     canonical = parse_tracking_code(tracking_code)
-    window = settings.KALANTARI_STATUS_WINDOW_SECONDS
-    keys = [
-        (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
-        (f"status:code:{canonical}", settings.KALANTARI_STATUS_ATTEMPTS_PER_CODE),
-    ]
-    _refuse_if_throttled(keys, window)
+    own, overall = _status_limits(canonical, context.ip)
+    wait = throttle.hit(own)
+    if not wait:
+        wait = throttle.hit([overall])
+    if wait:
+        throttle.refuse(wait)
     report = (
-        Report.objects.select_related("station", "category", "case")
+        Report.objects.select_related(*_SELECT_REPORT_FIELDS)
         .filter(tracking_code=canonical)
         .first()
     )
-    if not _secret_matches(report, secret):
-        for key, _limit in keys:
-            throttle.register_failure(key, window_seconds=window)
+    if not _secret_matches(report, secret) or report is None:
         raise NotFound(
             _(
                 "No report matches this tracking code and mobile number (or PIN). "
@@ -391,8 +436,7 @@ def status_lookup(
             ),
             code="no_match",
         )
-    if report is None:  # _secret_matches() is False for None; this is for type checkers
-        raise NotFound(_("No such report."))
+    throttle.refund([limit.key for limit in [*own, overall]])
     with transaction.atomic():
         audit_record(
             action="report.status_viewed",
@@ -407,76 +451,116 @@ def status_lookup(
 STATUS_CODE_DIGITS = 6
 
 
+def _status_code_digest(report_id: Any, code: str) -> str:
+    """A keyed hash of a texted code, bound to its report (a 6-digit code needs no argon2:
+    a slow hash of a million possibilities protects nothing, and it made a lookup's time
+    depend on how many codes a report had)."""
+    return crypto.blind_index("status_code", f"{report_id}:{code}")
+
+
+def _send_sms_later(mobile: str, text: str) -> None:
+    """Text after the answer has gone: the gateway's delay must not tell a code exists.
+
+    Called for unknown codes too (with no mobile), so that both take the same steps.
+    """
+    if not settings.KALANTARI_SMS_ASYNC:
+        if mobile:
+            send_sms(mobile, text)
+        return
+
+    def run() -> None:
+        if not mobile:
+            return
+        try:
+            send_sms(mobile, text)
+        except Exception:  # a failed text must not kill the worker; it is logged
+            logger.exception("text message to a citizen failed")
+
+    threading.Thread(target=run, name="sms", daemon=True).start()
+
+
 def status_code_send(*, tracking_code: str, context: RequestContext = NO_CONTEXT) -> None:
     """Text a one-time code to the mobile on the report, if there is one.
 
-    The answer is the same whether or not the code exists or has a mobile, so the form
-    confirms nothing; texts are limited per address and per report.
+    The answer and the work are the same whether or not the code exists or has a mobile
+    (the same queries, a row stored either way, the text sent after the answer), so neither
+    the form nor its timing confirms anything; texts are limited per address and per code.
     """
+    started = time.monotonic()
     canonical = parse_tracking_code(tracking_code)
     window = settings.KALANTARI_STATUS_WINDOW_SECONDS
-    keys = [
-        (f"status:ip:{context.ip or '-'}", settings.KALANTARI_STATUS_ATTEMPTS_PER_IP),
-        (f"status:sms:{canonical}", settings.KALANTARI_STATUS_CODES_PER_REPORT),
-    ]
-    _refuse_if_throttled(keys, window)
-    for key, _limit in keys:
-        throttle.register_failure(key, window_seconds=window)  # every text counts
-    report = Report.objects.filter(tracking_code=canonical, anonymous=False).first()
-    if report is None or not report.mobile:
-        return
+    wait = throttle.hit(
+        [
+            throttle.Limit(
+                f"status:sms-ip:{throttle.address_key(context.ip)}",
+                settings.KALANTARI_STATUS_ATTEMPTS_PER_IP,
+                window,
+            ),
+            throttle.Limit(
+                f"status:sms:{canonical}", settings.KALANTARI_STATUS_CODES_PER_REPORT, window
+            ),
+        ]
+    )
+    if wait:
+        throttle.refuse(wait)
+    report = Report.objects.filter(tracking_code=canonical).first()
+    target = report if report is not None and not report.anonymous and report.mobile else None
     code = f"{secrets.randbelow(10**STATUS_CODE_DIGITS):0{STATUS_CODE_DIGITS}d}"
     with transaction.atomic(durable=True):
         StatusCode.objects.create(
-            report=report,
-            code_hash=make_password(code),
+            report=target,
+            code_hash=_status_code_digest(target.pk if target else "-", code),
             expires_at=timezone.now() + timedelta(seconds=settings.KALANTARI_STATUS_CODE_SECONDS),
         )
         audit_record(
             action="report.status_code_sent",
             actor=None,
-            target=report,
-            unit_id=report.station_id,
+            target=target,
+            unit_id=target.station_id if target else None,
             context=context,
+            outcome="ok" if target else "no_report",
         )
-        mobile = report.mobile
-        transaction.on_commit(
-            lambda: send_sms(
-                mobile,
-                _("Kalantari: your code to follow report %(code)s is %(otp)s")
-                % {"code": format_tracking_code(canonical), "otp": code},
-            )
-        )
+        mobile = target.mobile if target is not None else ""
+        text = _("Kalantari: your code to follow report %(code)s is %(otp)s") % {
+            "code": format_tracking_code(canonical),
+            "otp": code,
+        }
+        transaction.on_commit(lambda: _send_sms_later(mobile, text))
+    # The steps are the same either way; a floor on the time taken hides what is left
+    # (a text handed to the gateway, a report's fields decrypted).
+    floor = settings.KALANTARI_STATUS_CODE_MIN_SECONDS - (time.monotonic() - started)
+    if floor > 0:
+        time.sleep(floor)
 
 
-def _status_code_matches(report: Report, typed: str) -> bool:
-    """A live, unused one-time code for this report; it is spent once it matches."""
+def _status_code_matches(report: Report | None, typed: str) -> bool:
+    """A live, unused one-time code for this report; it is spent once it matches (one query,
+    run for unknown codes too)."""
     now = timezone.now()
-    for candidate in StatusCode.objects.filter(
-        report=report, used_at__isnull=True, expires_at__gt=now
-    ).order_by("-created_at")[:3]:
-        if check_password(typed, candidate.code_hash):
-            spent = StatusCode.objects.filter(pk=candidate.pk, used_at__isnull=True).update(
-                used_at=now
-            )
-            return spent == 1
-    return False
+    report_id = report.pk if report is not None else None
+    spent = StatusCode.objects.filter(
+        report=report,
+        code_hash=_status_code_digest(report_id if report_id else "-", typed),
+        used_at__isnull=True,
+        expires_at__gt=now,
+    ).update(used_at=now)
+    return spent == 1 and report is not None and not report.anonymous
 
 
 def _secret_matches(report: Report | None, secret: str) -> bool:
-    typed = (secret or "").strip()
-    if report is None:
-        check_password(typed, _DUMMY_HASH)
+    """Does `secret` open `report`? Always exactly one argon2 check and the same queries for
+    a given shape of input, whether or not the report exists or what kind it is."""
+    typed = to_ascii_digits((secret or "").strip())
+    digits = typed.replace(" ", "")
+    if len(digits) == STATUS_CODE_DIGITS and digits.isdigit():
+        matched = _status_code_matches(report, digits)
+        check_password(digits, _DUMMY_HASH)
+        return matched
+    if report is not None and report.anonymous and report.pin_hash:
+        return check_password(typed, report.pin_hash) and bool(typed)
+    check_password(typed, _DUMMY_HASH)
+    if report is None or report.anonymous:
         return False
-    from kalantari.core.text import to_ascii_digits
-
-    digits = to_ascii_digits(typed).replace(" ", "")
-    if len(digits) == STATUS_CODE_DIGITS and digits.isdigit() and not report.anonymous:
-        return _status_code_matches(report, digits)
-    if report.anonymous:
-        from kalantari.core.text import to_ascii_digits
-
-        return bool(typed) and check_password(to_ascii_digits(typed), report.pin_hash)
     try:
         mobile = identifiers.normalise_mobile(typed)
     except ValidationFailed:
@@ -507,6 +591,22 @@ def followup_add(
         )
     collect_errors(errors)
     with transaction.atomic(durable=True):
+        wait = throttle.hit(
+            [
+                throttle.Limit(
+                    f"followup:ip:{throttle.address_key(context.ip)}",
+                    settings.KALANTARI_FOLLOWUPS_PER_ADDRESS_PER_HOUR,
+                    3600,
+                ),
+                throttle.Limit(
+                    f"followup:report:{report.pk}",
+                    settings.KALANTARI_FOLLOWUPS_PER_REPORT_PER_DAY,
+                    86400,
+                ),
+            ]
+        )
+        if wait:
+            throttle.refuse(wait, rate=True)
         followup = FollowUp.objects.create(report=report, message=text)
         for f in clean:
             attachment = Attachment(
@@ -517,7 +617,11 @@ def followup_add(
                 size=len(f.content),
                 sha256=f.sha256,
             )
-            attachment.file.save(f"{uuid.uuid4().hex}-{f.name}", ContentFile(f.content), save=False)
+            attachment.file.save(
+                stored_name(attachment.pk),
+                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+                save=False,
+            )
             attachment.save()
         case_services.case_followup_received(report=report, followup_id=followup.pk)
         audit_record(

@@ -13,27 +13,29 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kalantari.audit.selectors import accesses_to_report
 from kalantari.audit.services import RequestContext
-from kalantari.core import idempotency
-from kalantari.core.errors import DomainError, InvalidInput, NotFound
+from kalantari.core import crypto, idempotency
+from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
-from kalantari.intake.files import IncomingFile
+from kalantari.intake.files import IncomingFile, refused_uploads
 from kalantari.intake.models import Channel, Report
 from kalantari.intake.services import (
     ReportDraft,
     followup_add,
-    report_by_receipt,
+    report_for_receipt,
     report_submit,
     status_code_send,
     status_lookup,
 )
 
 GRANT_KEY = "status_grant"
-PIN_KEY = "receipt_pins"
+RECEIPT_KEY = "receipt"
+RECEIPT_SUMMARY_WORDS = 12
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -63,7 +65,7 @@ def files_from(request: HttpRequest, category: str = "") -> list[IncomingFile]:
                     name=f.name or "photo", content=f.read(), field_name=key[len(prefix) :]
                 )
             )
-    return files
+    return files + refused_uploads(request)
 
 
 def draft_from_post(request: HttpRequest, channel: str) -> ReportDraft:
@@ -126,13 +128,11 @@ def submit_from_form(
         except DomainError as exc:
             response = render(request, template, form_context(request, errors=errors_by_field(exc)))
             response.status_code = exc.status
+            if isinstance(exc, TooManyAttempts):
+                response["Retry-After"] = str(exc.retry_after)
             return response
-        token = outcome.body["receipt_token"]
-        if outcome.body.get("pin"):
-            pins = request.session.get(PIN_KEY, {})
-            pins[token] = outcome.body["pin"]
-            request.session[PIN_KEY] = pins
-        return redirect("intake:receipt", token=token)
+        remember_receipt(request, outcome.body)
+        return redirect("intake:receipt")
     return render(request, template, form_context(request, errors={}, values=initial or {}))
 
 
@@ -145,14 +145,35 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
 
-def receipt(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        report = report_by_receipt(token)
-    except NotFound as exc:
-        return render(request, "intake/receipt_expired.html", {"message": exc.message}, status=404)
+def remember_receipt(request: HttpRequest, body: dict[str, Any]) -> None:
+    """Bind the receipt to this browser's session: no bearer token in any URL or log.
+
+    An anonymous tip's PIN is kept sealed (the session store is a database table too).
+    """
+    report_id = body["report_id"]
+    pin = body.get("pin") or ""
+    request.session[RECEIPT_KEY] = {
+        "report": report_id,
+        "pin": crypto.encrypt(pin, context=f"session.receipt_pin:{report_id}") if pin else "",
+        "until": time.time() + settings.KALANTARI_RECEIPT_SECONDS,
+    }
+
+
+def receipt(request: HttpRequest) -> HttpResponse:
+    """The receipt of the report this browser session has just filed (for an hour)."""
+    held = request.session.get(RECEIPT_KEY) or {}
+    report = None
+    if held.get("until", 0) > time.time():
+        report = report_for_receipt(held.get("report"))
+    if report is None:
+        message = _("This receipt is no longer available here. Use the status page with your code.")
+        return render(request, "intake/receipt_expired.html", {"message": message}, status=404)
     code = format_tracking_code(report.tracking_code)
     status_url = request.build_absolute_uri(reverse("intake:status")) + f"#code={code}"
-    pin = request.session.get(PIN_KEY, {}).get(token, "")
+    sealed_pin = held.get("pin") or ""
+    pin = (
+        crypto.decrypt(sealed_pin, context=f"session.receipt_pin:{report.pk}") if sealed_pin else ""
+    )
     response = render(
         request,
         "intake/receipt.html",
@@ -162,6 +183,8 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
             "qr": mark_safe(qr_svg(status_url)),  # noqa: S308 - segno SVG of our URL  # nosec B308 B703
             "pin": pin,
             "case": report.case,
+            "summary": " ".join(report.statement.split()[:RECEIPT_SUMMARY_WORDS]),
+            "summary_cut": len(report.statement.split()) > RECEIPT_SUMMARY_WORDS,
         },
     )
     response.personal_data = True  # type: ignore[attr-defined]
@@ -234,7 +257,8 @@ def followup(request: HttpRequest) -> HttpResponse:
             files=[
                 IncomingFile(name=f.name or "file", content=f.read())
                 for f in request.FILES.getlist("attachments")
-            ],
+            ]
+            + refused_uploads(request),
             context=RequestContext.from_request(request),
         )
     except DomainError as exc:
@@ -247,6 +271,8 @@ def followup(request: HttpRequest) -> HttpResponse:
         }
         response = render(request, "intake/status.html", context, status=exc.status)
         response.personal_data = True  # type: ignore[attr-defined]
+        if isinstance(exc, TooManyAttempts):
+            response["Retry-After"] = str(exc.retry_after)
         return response
     request.session["followup_sent"] = True
     return redirect("intake:status")

@@ -67,3 +67,40 @@ def test_malformed_codes(typed: str) -> None:
     with pytest.raises(ValidationFailed) as err:
         parse_tracking_code(typed)
     assert err.value.code == "tracking_code_invalid"
+
+
+# --- issue 6: check symbols that can be read over the phone --------------------------------
+
+
+def test_fresh_codes_end_in_a_symbol_of_the_32_symbol_alphabet() -> None:
+    assert all(new_tracking_code()[12] in ALPHABET for _ in range(3000))
+
+
+@given(BITS)
+def test_seeded_codes_end_in_a_symbol_of_the_32_symbol_alphabet(bits: int) -> None:
+    assert tracking_code_from_bits(bits)[12] in ALPHABET
+
+
+def test_codes_given_out_before_with_a_symbol_check_stay_valid() -> None:
+    from kalantari.core.tracking import check_symbol
+
+    old: dict[str, str] = {}
+    value = 0
+    while len(old) < 5:  # one old code for each of * ~ $ = U
+        data = f"{value:012d}"
+        symbol = check_symbol(data)
+        if symbol not in ALPHABET:
+            old[symbol] = data + symbol
+        value += 1
+    assert set(old) == {"*", "~", "$", "=", "U"}
+    for code in old.values():
+        assert parse_tracking_code(format_tracking_code(code)) == code
+        assert parse_tracking_code(code.lower()) == code
+
+
+def test_a_code_typed_plainly_is_accepted() -> None:
+    code = tracking_code_from_bits(123456789)
+    assert parse_tracking_code(code.lower()) == code
+    assert parse_tracking_code(to_persian_digits(code.lower())) == code
+    arabic = code.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert parse_tracking_code(arabic) == code

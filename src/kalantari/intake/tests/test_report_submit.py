@@ -13,7 +13,7 @@ from PIL import Image
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import Case, CaseEvent, Status
 from kalantari.core.errors import InvalidInput, ValidationFailed
-from kalantari.intake.files import IncomingFile
+from kalantari.intake.files import IncomingFile, read_attachment
 from kalantari.intake.models import Attachment, Report
 from kalantari.intake.services import ReportDraft, report_submit
 
@@ -209,7 +209,7 @@ def test_images_lose_their_exif_and_keep_a_sha256(force: dict[str, Any]) -> None
     assert b"SpyCam" in original
     report_submit(actor=None, draft=draft(files=[IncomingFile(name="x.jpg", content=original)]))
     attachment = Attachment.objects.get()
-    stored = attachment.file.read()
+    stored = read_attachment(attachment)  # sealed on disk; the download opens it
     assert b"SpyCam" not in stored
     with Image.open(io.BytesIO(stored)) as img:
         assert not img.getexif()

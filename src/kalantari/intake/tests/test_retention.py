@@ -63,3 +63,19 @@ def test_open_and_recent_cases_are_kept(new_case: Case) -> None:
     )
     call_command("retention", "apply", "--commit", stdout=StringIO())
     assert Report.objects.get(pk=new_case.report_id).anonymised_at is None
+
+
+def test_old_counters_and_texted_codes_are_purged(force: Any) -> None:
+    from kalantari.core import throttle
+    from kalantari.core.models import ThrottleBucket
+    from kalantari.intake.models import StatusCode
+    from kalantari.intake.retention import retention_apply
+
+    throttle.hit([throttle.Limit("t:old", 5, 60), throttle.Limit("t:new", 5, 60)])
+    ThrottleBucket.objects.filter(key="t:old").update(until=timezone.now() - timedelta(days=2))
+    StatusCode.objects.create(
+        report=None, code_hash="-", expires_at=timezone.now() - timedelta(days=2)
+    )
+    retention_apply(commit=True)
+    assert list(ThrottleBucket.objects.values_list("key", flat=True)) == ["t:new"]
+    assert not StatusCode.objects.exists()
