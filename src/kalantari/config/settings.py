@@ -139,6 +139,12 @@ KALANTARI_SIGNIN_LOCK_SECONDS = env.int("SIGNIN_LOCK_SECONDS", default=15 * 60)
 KALANTARI_SIGNIN_ADDRESS_FREE_FAILURES = env.int("SIGNIN_ADDRESS_FREE_FAILURES", default=20)
 KALANTARI_SIGNIN_ADDRESS_MAX_DELAY = env.int("SIGNIN_ADDRESS_MAX_DELAY", default=5 * 60)
 KALANTARI_SIGNIN_MEMORY_SECONDS = env.int("SIGNIN_MEMORY_SECONDS", default=24 * 3600)
+# Sign-in locks are mailed to the account's unit administrators and to ADMINS (addresses,
+# comma-separated) through Django's mail backend (EMAIL_BACKEND, EMAIL_HOST …).
+ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="kalantari@localhost")
 # An enrolment code for a new authenticator is valid this long (shown once to the admin).
 KALANTARI_ENROLMENT_CODE_HOURS = env.int("ENROLMENT_CODE_HOURS", default=72)
 OTP_TOTP_ISSUER = "Kalantari"

@@ -4,10 +4,12 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserCreationForm
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from kalantari.audit.services import RequestContext
 from kalantari.intake import catalogue
@@ -23,15 +25,19 @@ admin.site.index_title = _("Units, staff and settings")
 admin.site.login = admin_login  # type: ignore[method-assign]
 
 
-def _unregister_stock_devices() -> None:
-    """django-otp's own TOTP admin shows plain seeds; our authenticators replace it."""
+def _unregister_stock_pages() -> None:
+    """django-otp's TOTP admin shows plain seeds (our authenticators replace it); groups are
+    the roles' permissions, kept by migrations from access/roles.py, not edited by hand
+    (an editable group is a way round the role an account was given)."""
+    from django.contrib.auth.models import Group
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    if admin.site.is_registered(TOTPDevice):
-        admin.site.unregister(TOTPDevice)
+    for model in (TOTPDevice, Group):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
 
 
-_unregister_stock_devices()
+_unregister_stock_pages()
 
 
 @admin.register(OrgUnit)
@@ -39,8 +45,13 @@ class OrgUnitAdmin(admin.ModelAdmin):
     list_display = ("code", "name_fa", "name_en", "kind", "parent", "open_24_7", "active")
     list_filter = ("kind", "open_24_7", "active")
     search_fields = ("code", "name_fa", "name_en")
-    readonly_fields = ("path", "created_at", "updated_at")
+    readonly_fields = ("unit_path", "created_at", "updated_at")
+    exclude = ("path",)
     autocomplete_fields = ("parent",)
+
+    @admin.display(description=_("path"))
+    def unit_path(self, obj: OrgUnit) -> str:
+        return obj.path
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -99,6 +110,42 @@ def issue_enrolment_codes(modeladmin: Any, request: Any, queryset: Any) -> None:
     )
 
 
+_STOCK: Any = UserAdmin.fieldsets
+
+
+class StaffCreationForm(UserCreationForm):
+    """A staff account always has a password (no password-less accounts)."""
+
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
+        model = User
+        fields = ("username",)
+
+
+class StaffPasswordForm(AdminPasswordChangeForm):
+    """Set a new password; never switch password sign-in off for a staff account."""
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(user, *args, **kwargs)
+        self.fields.pop("usable_password", None)
+        self.fields["password1"].required = True
+        self.fields["password2"].required = True
+
+
+# Django's admin strings its Persian catalogue lacks: extracted here, translated in ours.
+DJANGO_ADMIN_GAPS = (
+    gettext_noop("Model name"),
+    gettext_noop("Breadcrumbs"),
+    gettext_noop("Please correct the error below."),
+    gettext_noop("Select this object for an action - {}"),
+    gettext_noop("Reset password"),
+    gettext_noop("Set password"),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("salt"),
+    gettext_noop("hash"),
+    gettext_noop("In case you’ve forgotten, you are:"),
+)
+
+
 @admin.register(User)
 class StaffAdmin(UserAdmin):
     list_display = (
@@ -122,8 +169,15 @@ class StaffAdmin(UserAdmin):
         "approved_at",
     )
     search_fields = ("username", "first_name", "last_name", "badge_number")
+    add_form = StaffCreationForm
+    change_password_form = StaffPasswordForm
+    # Django's own headings (translated by Django); no raw permissions or groups: an
+    # account's rights come from its role (access/roles.py), and those lists are English.
     fieldsets = (
-        *(UserAdmin.fieldsets or ()),
+        _STOCK[0],
+        _STOCK[1],
+        (_STOCK[2][0], {"fields": ("is_active", "is_superuser")}),
+        _STOCK[3],
         (
             _("Unit and role"),
             {"fields": ("unit", "role", "rank", "badge_number")},

@@ -187,15 +187,17 @@ class ApiToken(BaseModel):
     refused everywhere else.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("staff account"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     audience = models.CharField(
         _("audience"), max_length=16, choices=TokenAudience.choices, default=TokenAudience.STAFF
     )
-    key_hash = models.CharField(max_length=64, unique=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    revoked = models.BooleanField(default=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
     # The account's password stamp when the token was issued: a password change ends it.
     password_stamp = models.CharField(max_length=32, blank=True, editable=False)
 
