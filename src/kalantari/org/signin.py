@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
@@ -85,15 +86,14 @@ def signin_begin(*, username: str, ip: str, now: datetime | None = None) -> Atte
     now = now or timezone.now()
     name = _key(username)
     with transaction.atomic():
-        pair = _row(ThrottleKind.ACCOUNT_ADDRESS, name, ip)
+        pair = _row(ThrottleKind.ACCOUNT_ADDRESS, name, ip)  # waits for a concurrent twin
         address = SignInThrottle.objects.filter(
             kind=ThrottleKind.ADDRESS, username="", ip=ip
         ).first()
-        _forget_stale(pair, now)
-        if address is not None:
-            _forget_stale(address, now)
+        for row in (pair, address):
+            if row is not None:
+                _forget_stale(row, now)
         if _held(pair, now) or (address is not None and _held(address, now)):
-            pair.save()
             return Attempt(username=name, ip=ip, held=True)
         pair.failures += 1
         pair.last_failure_at = now
@@ -150,6 +150,16 @@ def signin_reset(*, user: User) -> int:
     """Forget an account's failures at every address (an administrator unlocked it)."""
     deleted, _ = SignInThrottle.objects.filter(
         kind=ThrottleKind.ACCOUNT_ADDRESS, username=_key(user.username)
+    ).delete()
+    return deleted
+
+
+def signin_forget_stale(*, now: datetime | None = None) -> int:
+    """Delete counters with no failure for the memory period (run daily)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.KALANTARI_SIGNIN_MEMORY_SECONDS)
+    deleted, _ = SignInThrottle.objects.filter(
+        Q(last_failure_at__lt=cutoff) | Q(last_failure_at=None)
     ).delete()
     return deleted
 

@@ -419,3 +419,30 @@ def test_accounts_unused_for_90_days_are_disabled(desk_officer: User, commander:
     commander.refresh_from_db()
     assert not desk_officer.is_active and commander.is_active
     assert AuditEvent.objects.filter(action="auth.account_disabled_idle").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_guesses_cannot_outrun_the_count(force: Any, settings: Any) -> None:
+    """24 guesses at once from one address: the count is taken before the password is
+    checked, under a row lock, so only the free ones and one more are evaluated."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection, connections
+
+    from kalantari.org.tests.factories import UserFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("threads need a server database (SQLite's test database is in memory)")
+    officer = UserFactory.create(username="busy_officer", unit=force["station"])
+
+    def guess(n: int) -> bool:
+        try:
+            return signed_in(post_login(Client(), officer.username, f"guess-{n}", ip=ATTACKER))
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        assert not any(pool.map(guess, range(24)))
+    evaluated = AuditEvent.objects.filter(action="auth.login_failed", changes__held=False)
+    assert evaluated.count() <= settings.KALANTARI_SIGNIN_FREE_FAILURES + 1
+    assert AuditEvent.objects.filter(action="auth.login_failed").count() == 24
