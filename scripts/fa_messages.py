@@ -569,9 +569,16 @@ FA: dict[str, str] = {
     "key hash": "درهم‌سازی کلید",
     "last used at": "آخرین استفاده",
     "revoked": "باطل‌شده",
+    "Your account waits for a second person's approval (your commander or another "
+    "administrator); until then it opens no case file.": (
+        "حساب شما در انتظار تأیید فرد دوم است (فرمانده‌تان یا مدیری دیگر)؛ تا آن زمان هیچ "
+        "پرونده‌ای را باز نمی‌کند."
+    ),
 }
 
 PLURALS: dict[str, str] = {
     "%(n)s new message": "%(n)s پیام تازه",
     "%(n)s case found.": "%(n)s پرونده یافت شد.",
+    # --- auth ---
+    "%(n)s new account waits for your approval.": "%(n)s حساب تازه در انتظار تأیید شماست.",
 }

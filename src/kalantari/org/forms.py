@@ -81,7 +81,7 @@ def _verified_device(user: Any, code: str) -> Authenticator | None:
         device = (
             Authenticator.objects.select_for_update()
             .filter(user=user, confirmed=True)
-            .order_by("-id")
+            .order_by("-created_at")
             .first()
         )
         if device is not None and device.verify_token(code):

@@ -272,6 +272,12 @@ class EnrolmentCode(BaseModel):
         return hashlib.sha256(f"enrol:{code}".encode()).hexdigest()
 
 
+def _new_device_id() -> int:
+    import secrets
+
+    return secrets.randbits(62) + 1
+
+
 def _new_totp_key() -> str:
     from django_otp.util import random_hex
 
@@ -285,6 +291,9 @@ class Authenticator(TimestampMixin, ThrottlingMixin, Device):
     hex seed is an EncryptedTextField: a copy of the database does not hold usable seeds.
     """
 
+    # Known before the first save (encrypted values are bound to their row), and an integer:
+    # django-otp reads a device's id back from the session with int().
+    id: Any = models.BigIntegerField(primary_key=True, default=_new_device_id, editable=False)
     key = EncryptedTextField(default=_new_totp_key)
     step: Any = models.PositiveSmallIntegerField(default=30)
     t0: Any = models.BigIntegerField(default=0)

@@ -72,7 +72,7 @@ def staff_disable_idle(*, now: Any = None, days: int = IDLE_ACCOUNT_DAYS) -> lis
 
 def otp_device_for(user: User) -> Authenticator | None:
     """The account's enrolled authenticator, else the one being enrolled, else None."""
-    return Authenticator.objects.filter(user=user).order_by("-confirmed", "-id").first()
+    return Authenticator.objects.filter(user=user).order_by("-confirmed", "-created_at").first()
 
 
 def otp_confirm(

@@ -128,6 +128,8 @@ def test_the_units_commander_approves_on_a_page(
     )
     elsewhere = UserFactory.create(username="elsewhere", unit=force["sibling"], approved_at=None)
     client = sign_in(Client(), commander)
+    landing = client.get("/en/accounts/start/", follow=True).content.decode()
+    assert "1 new account waits for your approval." in landing
     page = client.get("/en/accounts/approvals/")
     assert page.status_code == 200
     assert "waiting" in page.content.decode() and "elsewhere" not in page.content.decode()
