@@ -731,6 +731,103 @@ FA: dict[str, str] = {
     "آن را در یک PDF تازه چاپ کنید و آن را بفرستید.",
     "What you reported": "آنچه گزارش کردید",
     "Your messages": "پیام‌های شما",
+    # --- auth ---
+    "Kalantari administration": "مدیریت کلانتری",
+    "Units, staff and settings": "یگان‌ها، کارکنان و تنظیمات",
+    "Lock the selected accounts": "قفل کردن حساب‌های انتخاب‌شده",
+    "Unlock the selected accounts and forget their failed sign-ins": (
+        "باز کردن قفل حساب‌های انتخاب‌شده و پاک کردن ورودهای ناموفق آن‌ها"
+    ),
+    "Approve the selected new accounts": "تأیید حساب‌های تازه انتخاب‌شده",
+    "Not approved (you created them, or they are outside your units): %(names)s": (
+        "تأیید نشد (خودتان ساخته‌اید یا بیرون از یگان‌های شماست): %(names)s"
+    ),
+    "Issue an enrolment code for a new authenticator": "صدور کد ثبت برای برنامه تأیید هویت تازه",
+    "Unit and role": "یگان و نقش",
+    "Approval and lock": "تأیید و قفل",
+    "Code from your authenticator app (only if asked)": (
+        "کد برنامه تأیید هویت (فقط اگر خواسته شد)"
+    ),
+    "Enrolment code from your administrator": "کد ثبت از مدیر سامانه",
+    "approved by": "تأییدکننده",
+    "approved at": "زمان تأیید",
+    "account at an address": "حساب از یک نشانی",
+    "username": "نام کاربری",
+    "failures": "ناکامی‌ها",
+    "last failure at": "زمان آخرین ناکامی",
+    "held off until": "در انتظار تا",
+    "locked at": "زمان قفل",
+    "sign-in throttle": "کندسازی ورود",
+    "sign-in throttles": "کندسازی‌های ورود",
+    "expires at": "زمان انقضا",
+    "used at": "زمان استفاده",
+    "enrolment code": "کد ثبت",
+    "enrolment codes": "کدهای ثبت",
+    "authenticator": "برنامه تأیید هویت",
+    "authenticators": "برنامه‌های تأیید هویت",
+    "You may not approve this account.": "اجازه تأیید این حساب را ندارید.",
+    "You may not manage this account.": "اجازه مدیریت این حساب را ندارید.",
+    "Kalantari: sign-in lock on %(username)s": "کلانتری: قفل ورود برای %(username)s",
+    "Too many failed sign-ins to the account %(username)s from the address %(ip)s: "
+    "sign-in from that address is held off for %(minutes)s minutes. Other addresses are "
+    "not affected. If the officer did not cause this, lock the account in the "
+    "administration pages and check the audit log.": (
+        "ورودهای ناموفق بسیار به حساب %(username)s از نشانی %(ip)s: ورود از این نشانی "
+        "%(minutes)s دقیقه متوقف است. نشانی‌های دیگر اثری نمی‌بینند. اگر کار خود مأمور "
+        "نبوده، حساب را در صفحه‌های مدیریت قفل کنید و گزارش ممیزی را بررسی کنید."
+    ),
+    "New accounts waiting for approval": "حساب‌های تازه در انتظار تأیید",
+    "A new account reads no case file until a second person approves it: its unit's "
+    "commander or another administrator, never the one who created it. Approve only "
+    "people you know work here in this role.": (
+        "حساب تازه تا وقتی فرد دومی آن را تأیید نکند هیچ پرونده‌ای را نمی‌بیند: فرمانده "
+        "یگان آن یا مدیری دیگر، هرگز سازنده حساب. فقط کسانی را تأیید کنید که می‌دانید با "
+        "همین نقش این‌جا کار می‌کنند."
+    ),
+    "Org unit": "یگان",
+    "Created by": "سازنده",
+    "Approve": "تأیید",
+    "No account is waiting.": "هیچ حسابی در انتظار نیست.",
+    "This account has no authenticator yet. Type the one-time enrolment code your "
+    "administrator gave you; then you will scan a QR code with an authenticator app "
+    "(such as FreeOTP or Google Authenticator).": (
+        "این حساب هنوز برنامه تأیید هویت ندارد. کد ثبت یک‌بارمصرفی را که مدیر سامانه به "
+        "شما داده وارد کنید؛ سپس یک کد QR را با برنامه تأیید هویت (مانند FreeOTP یا "
+        "Google Authenticator) اسکن می‌کنید."
+    ),
+    "Held off after failed attempts? Add your authenticator code": (
+        "پس از چند تلاش ناموفق ورودتان پذیرفته نمی‌شود؟ کد برنامه تأیید هویت را هم وارد کنید"
+    ),
+    "After several failed sign-ins from one place, the right password alone waits a "
+    "while. Your own authenticator code lets you in at once.": (
+        "پس از چند ورود ناموفق از یک جا، گذرواژه درست به‌تنهایی مدتی منتظر می‌ماند. کد "
+        "برنامه تأیید هویت خودتان شما را بی‌درنگ وارد می‌کند."
+    ),
+    "This enrolment code is not right, has expired or was used already.": (
+        "این کد ثبت درست نیست، منقضی شده یا پیش‌تر به کار رفته است."
+    ),
+    "%(name)s may now work with case files.": "%(name)s اکنون می‌تواند با پرونده‌ها کار کند.",
+    "path": "مسیر",
+    "Model name": "نام مدل",
+    "Breadcrumbs": "مسیر صفحه",
+    "Please correct the error below.": "لطفاً خطای زیر را درست کنید.",
+    "Select this object for an action - {}": "انتخاب این مورد برای یک کنش - {}",
+    "Reset password": "تعیین گذرواژه تازه",
+    "Set password": "تعیین گذرواژه",
+    "Raw passwords are not stored, so there is no way to see the user’s password.": (
+        "گذرواژه‌ها خام نگه داشته نمی‌شوند، پس راهی برای دیدن گذرواژه کاربر نیست."
+    ),
+    "salt": "نمک",
+    "hash": "درهم‌سازی",
+    "In case you’ve forgotten, you are:": "اگر فراموش کرده‌اید، شما هستید:",
+    "key hash": "درهم‌سازی کلید",
+    "last used at": "آخرین استفاده",
+    "revoked": "باطل‌شده",
+    "Your account waits for a second person's approval (your commander or another "
+    "administrator); until then it opens no case file.": (
+        "حساب شما در انتظار تأیید فرد دوم است (فرمانده‌تان یا مدیری دیگر)؛ تا آن زمان هیچ "
+        "پرونده‌ای را باز نمی‌کند."
+    ),
 }
 
 PLURALS: dict[str, str] = {
@@ -739,4 +836,6 @@ PLURALS: dict[str, str] = {
     "%(shown)s case found.": "%(shown)s پرونده یافت شد.",
     # --- intake ---
     "%(shown)s file attached": "%(shown)s فایل پیوست شد",
+    # --- auth ---
+    "%(n)s new account waits for your approval.": "%(n)s حساب تازه در انتظار تأیید شماست.",
 }

@@ -30,13 +30,21 @@ def totp_now(secret_b32: str) -> str:
 def sign_in(
     page: Any, base: str, username: str, lang: str = "fa", shot: Path | None = None
 ) -> None:
-    """Password, then the first-time enrolment of an authenticator from the page's key."""
+    """Password, then the administrator's one-time enrolment code, then the first-time
+    enrolment of an authenticator from the page's key."""
+    from kalantari.org.models import User
+    from kalantari.org.services import enrolment_code_issue
+
+    enrolment_code = enrolment_code_issue(actor=None, user=User.objects.get(username=username))
     page.goto(f"{base}/{lang}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/{lang}/accounts/login/code/**")
-    assert page.locator("figure.qr svg").count() == 1  # the QR code to scan
+    assert page.locator("figure.qr svg").count() == 0  # no QR code before the enrolment code
+    page.fill("#id_enrolment_code", enrolment_code)
+    page.click("form button.primary")
+    page.wait_for_selector("figure.qr svg")  # the QR code to scan
     if shot is not None:
         page.screenshot(path=str(shot), full_page=True)
     page.fill("#id_token", totp_now(page.locator("code.secret").inner_text()))

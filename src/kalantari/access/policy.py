@@ -49,7 +49,13 @@ CLAIM_EXEMPT = frozenset({"note", "claim"})
 
 
 def is_staff_member(user: User | object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+    """An active account that a second person approved (org/accounts.py): a new account
+    has no case scope, no person search and no desk until then."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "is_active", False)
+        and getattr(user, "is_approved", False)
+    )
 
 
 WALK_IN_TAKERS = frozenset({Role.DESK_OFFICER, Role.COMMANDER})

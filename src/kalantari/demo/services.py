@@ -38,7 +38,7 @@ from kalantari.core.tracking import tracking_code_from_bits
 from kalantari.demo import world
 from kalantari.intake import catalogue
 from kalantari.intake.models import Category, Channel, FollowUp, Report
-from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit, Role, UnitKind, User
+from kalantari.org.models import FRONT_LINE_KINDS, Authenticator, OrgUnit, Role, UnitKind, User
 
 DEMO_PASSWORD = "kalantari-demo"  # noqa: S105 - printed for the demo tour  # nosec B105
 DEMO_PIN = "24681357"
@@ -169,9 +169,18 @@ def _seed_staff(units: dict[str, OrgUnit]) -> dict[str, User]:
                 "is_staff": superuser,
                 "is_superuser": superuser,
                 "password": password,
+                # The demo's accounts are set up as if a second person had approved them.
+                "approved_at": timezone.now(),
             },
         )
         staff[username] = user
+    # Authenticators enrolled in advance: `make otp ACCOUNT=…` prints the current code.
+    enrolled = set(Authenticator.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    Authenticator.objects.bulk_create(
+        Authenticator(user=user, name="demo", confirmed=True)
+        for user in staff.values()
+        if user.pk not in enrolled
+    )
     return staff
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from ninja.security import HttpBearer, django_auth
 
 from kalantari.access.policy import is_staff_member
@@ -28,7 +29,12 @@ class BearerToken(HttpBearer):
         )
         if row is None or (row.expires_at and row.expires_at <= now):
             return None
-        if not is_staff_member(row.user):
+        user = row.user
+        # A token dies with the account's standing: disabled, locked by an administrator,
+        # or its password changed since the token was issued.
+        if not is_staff_member(user) or user.locked_out_at is not None:
+            return None
+        if not constant_time_compare(row.password_stamp, user.password_stamp):
             return None
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
         request.user = row.user

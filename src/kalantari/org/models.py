@@ -9,7 +9,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kalantari.core.fields import EncryptedTextField
 from kalantari.core.models import BaseModel
 
 
@@ -92,7 +95,7 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]
     """A staff account; every one belongs to an org unit and holds one role there."""
 
     unit = models.ForeignKey(
@@ -106,8 +109,29 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
     rank = models.CharField(_("rank"), max_length=64, blank=True)
     badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
-    # Set when the account reaches the failed-login limit; only an administrator clears it.
+    # Set by an administrator who locks the account (say after a sign-in alert); sign-in and
+    # API tokens are refused until one unlocks it. Failed sign-ins never set it: they only
+    # hold off one account at one address for a while (org/signin.py).
     locked_out_at = models.DateTimeField(_("locked out at"), null=True, blank=True)
+    # Who made the account, and the second person (an administrator or its commander, never
+    # the creator) who approved it: an unapproved account reads no case file (access.policy).
+    created_by = models.ForeignKey(
+        "self",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        "self",
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("staff account")
@@ -115,6 +139,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.is_superuser or self.approved_at is not None
+
+    @property
+    def password_stamp(self) -> str:
+        """Changes whenever the password does: API tokens are bound to it."""
+        return hashlib.sha256(f"stamp:{self.password}".encode()).hexdigest()[:32]
 
     @property
     def display_name(self) -> str:
@@ -154,20 +187,127 @@ class ApiToken(BaseModel):
     refused everywhere else.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("staff account"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     audience = models.CharField(
         _("audience"), max_length=16, choices=TokenAudience.choices, default=TokenAudience.STAFF
     )
-    key_hash = models.CharField(max_length=64, unique=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    revoked = models.BooleanField(default=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+    # The account's password stamp when the token was issued: a password change ends it.
+    password_stamp = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.password_stamp:
+            self.password_stamp = self.user.password_stamp
+        super().save(*args, **kwargs)
+
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ThrottleKind(models.TextChoices):
+    ACCOUNT_ADDRESS = "account_address", _("account at an address")
+    ADDRESS = "address", _("address")
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins of one account from one address (or of any account from one address).
+
+    `blocked_until` holds the next attempt off (progressive delays, then a lock that expires);
+    `locked_at` marks the lock the administrators were told about (once per lock).
+    """
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ThrottleKind.choices)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    ip = models.CharField(_("address"), max_length=45, blank=True)
+    failures = models.PositiveIntegerField(_("failures"), default=0)
+    last_failure_at = models.DateTimeField(_("last failure at"), null=True, blank=True)
+    blocked_until = models.DateTimeField(_("held off until"), null=True, blank=True)
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in throttle")
+        verbose_name_plural = _("sign-in throttles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "username", "ip"], name="org_signin_throttle_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["username"])]
+
+    def __str__(self) -> str:
+        return f"{self.username or '*'}@{self.ip}: {self.failures}"
+
+
+class EnrolmentCode(BaseModel):
+    """A one-time code an administrator hands an officer to enrol an authenticator.
+
+    Only its hash is stored; it expires, and a few wrong tries spend it.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("staff account"), on_delete=models.CASCADE, related_name="+"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(_("failures"), default=0)
+
+    class Meta:
+        verbose_name = _("enrolment code")
+        verbose_name_plural = _("enrolment codes")
+
+    @staticmethod
+    def hash_code(code: str) -> str:
+        return hashlib.sha256(f"enrol:{code}".encode()).hexdigest()
+
+
+def _new_device_id() -> int:
+    import secrets
+
+    return secrets.randbits(62) + 1
+
+
+def _new_totp_key() -> str:
+    from django_otp.util import random_hex
+
+    return str(random_hex(20))
+
+
+class Authenticator(TimestampMixin, ThrottlingMixin, Device):
+    """A staff member's TOTP authenticator, its seed encrypted at rest with the key ring.
+
+    The same fields and checks as django-otp's TOTPDevice (its methods are reused), but the
+    hex seed is an EncryptedTextField: a copy of the database does not hold usable seeds.
+    """
+
+    # Known before the first save (encrypted values are bound to their row), and an integer:
+    # django-otp reads a device's id back from the session with int().
+    id: Any = models.BigIntegerField(primary_key=True, default=_new_device_id, editable=False)
+    key = EncryptedTextField(default=_new_totp_key)
+    step: Any = models.PositiveSmallIntegerField(default=30)
+    t0: Any = models.BigIntegerField(default=0)
+    digits: Any = models.PositiveSmallIntegerField(choices=[(6, 6), (8, 8)], default=6)
+    tolerance: Any = models.PositiveSmallIntegerField(default=1)
+    drift: Any = models.SmallIntegerField(default=0)
+    last_t: Any = models.BigIntegerField(default=-1)
+
+    class Meta(Device.Meta):
+        verbose_name = _("authenticator")
+        verbose_name_plural = _("authenticators")
+
+    bin_key = TOTPDevice.bin_key
+    verify_token = TOTPDevice.verify_token
+    get_throttle_factor = TOTPDevice.get_throttle_factor
+    config_url = TOTPDevice.config_url
+    _read_str_from_settings = TOTPDevice._read_str_from_settings

@@ -20,7 +20,7 @@ SIGNED_IN_AT = "kalantari_signed_in_at"
 SEEN_AT = "kalantari_seen_at"
 # Pages that need a verified second factor; everything else is public or part of sign-in.
 STAFF_PATHS = re.compile(
-    r"^/(admin/|[a-z]{2}/desk/|[a-z]{2}/oversight/|[a-z]{2}/accounts/(start|password)/)"
+    r"^/(admin/|[a-z]{2}/desk/|[a-z]{2}/oversight/|[a-z]{2}/accounts/(start|password|approvals)/)"
 )
 
 

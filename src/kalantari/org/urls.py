@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/code/", views.second_factor, name="second_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("start/", views.landing, name="landing"),
+    path("approvals/", views.approvals, name="approvals"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(

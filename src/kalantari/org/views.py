@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import segno
 from django.conf import settings
@@ -10,51 +10,89 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
 from kalantari.access import policy
 from kalantari.audit.services import RequestContext, audit_record
-from kalantari.org import services
-from kalantari.org.forms import OtpForm, StaffAuthenticationForm
+from kalantari.org import accounts, services
+from kalantari.org.forms import EnrolmentCodeForm, OtpForm, StaffAuthenticationForm
+from kalantari.org.models import Authenticator, Role
 from kalantari.org.security import mark_signed_in
 
 
 class StaffLoginView(auth_views.LoginView):
-    """Step one: the password. Every success and failure is audited; lockout is axes'."""
+    """Step one: the password (slowed per account and address, see org/signin.py).
+
+    Every success and failure is audited. `/admin/login/` is this same view.
+    """
 
     template_name = "org/login.html"
     form_class = StaffAuthenticationForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+    def form_valid(self, form: StaffAuthenticationForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
         user = form.get_user()
         mark_signed_in(self.request)
+        context = RequestContext.from_request(self.request)
         audit_record(
             action="auth.login",
             actor=user,
             target=user,
             unit_id=getattr(user, "unit_id", None),
-            context=RequestContext.from_request(self.request),
+            changes={"lock_lifted_by_second_factor": True} if form.lifted else None,
+            context=context,
         )
+        device = getattr(form, "device", None)
+        if device is not None:
+            # The code typed beside the password is the second step, done.
+            _second_factor_done(self.request, device)
+            audit_record(
+                action="auth.second_factor",
+                actor=user,
+                target=user,
+                unit_id=getattr(user, "unit_id", None),
+                context=context,
+            )
         return response
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        locked = any(e.code == "locked_out" for e in form.non_field_errors().as_data())
         audit_record(
             action="auth.login_failed",
             actor=None,
-            changes={"username": str(form.data.get("username", ""))[:150], "locked": locked},
+            changes={
+                "username": str(form.data.get("username", ""))[:150],
+                "held": bool(getattr(form, "held", False)),
+            },
             context=RequestContext.from_request(self.request),
             outcome="refused",
         )
         return super().form_invalid(form)
+
+
+def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    """The admin site's sign-in is the staff sign-in: same throttle, audit and second step."""
+    if request.method == "GET" and not request.GET.get("next"):
+        query = request.GET.copy()
+        query["next"] = "/admin/"
+        request.GET = query  # type: ignore[assignment]
+    return cast(HttpResponse, StaffLoginView.as_view()(request))
+
+
+def _second_factor_done(request: HttpRequest, device: Any) -> None:
+    """Mark the session verified, under a new session id (no fixation across the step)."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def _next(request: HttpRequest) -> str:
@@ -64,15 +102,47 @@ def _next(request: HttpRequest) -> str:
     return "org:landing"
 
 
+ENROLMENT_SESSION_KEY = "kalantari_enrolment_device"
+
+
 @never_cache
-@sensitive_post_parameters("token")
+@sensitive_post_parameters("token", "enrolment_code")
 @login_required
 def second_factor(request: HttpRequest) -> HttpResponse:
-    """Step two: enrol an authenticator (QR code) on first sign-in, then a code every time."""
+    """Step two: a code every time; on first sign-in, first the enrolment code an
+    administrator issued, then the authenticator's QR code to scan."""
     user: Any = request.user
     if user.is_verified():
         return redirect(_next(request))
+    context: dict[str, Any] = {
+        "next": _next(request),
+        "demo": settings.KALANTARI_DEMO,
+        "username": user.get_username(),
+    }
     device = services.otp_device_for(user)
+    enrolling = device is None or not device.confirmed
+    if enrolling and (
+        device is None or request.session.get(ENROLMENT_SESSION_KEY) != device.persistent_id
+    ):
+        # No QR code before the administrator's one-time code: a password alone never
+        # enrols an authenticator.
+        code_form = EnrolmentCodeForm(request.POST or None)
+        if request.method == "POST" and code_form.is_valid():
+            fresh = services.enrolment_code_redeem(
+                user=user,
+                code=code_form.cleaned_data["enrolment_code"],
+                context=RequestContext.from_request(request),
+            )
+            if fresh is not None:
+                request.session[ENROLMENT_SESSION_KEY] = fresh.persistent_id
+                return redirect(request.get_full_path())
+            code_form.add_error(
+                "enrolment_code",
+                _("This enrolment code is not right, has expired or was used already."),
+            )
+        context["code_form"] = code_form
+        return render(request, "org/enrolment_code.html", context)
+    device = cast(Authenticator, device)  # enrolling without one returned above
     form = OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.otp_confirm(
@@ -81,17 +151,12 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             token=form.cleaned_data["token"],
             context=RequestContext.from_request(request),
         ):
-            otp_login(request, device)
+            request.session.pop(ENROLMENT_SESSION_KEY, None)
+            _second_factor_done(request, device)
             return redirect(_next(request))
         form.add_error("token", _("This code is not right, or it was used already."))
-    context: dict[str, Any] = {
-        "form": form,
-        "enrolling": not device.confirmed,
-        "next": _next(request),
-        "demo": settings.KALANTARI_DEMO,
-        "username": user.get_username(),
-    }
-    if not device.confirmed:
+    context |= {"form": form, "enrolling": enrolling}
+    if enrolling:
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
         context["secret_b32"] = _base32(device.bin_key)
     return render(request, "org/second_factor.html", context)
@@ -104,24 +169,53 @@ def _base32(raw: bytes) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def locked_out(
-    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
-) -> HttpResponse:
-    """What axes answers once the failed-login limit is reached."""
-    messages.error(
-        request,
-        _(
-            "This account is locked after too many failed sign-ins. "
-            "Ask your unit's administrator to unlock it."
-        ),
-    )
-    return render(request, "org/locked_out.html", status=429)
+@never_cache
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    """New accounts of the commander's unit waiting for a second person's approval."""
+    actor: Any = request.user
+    if not (actor.is_superuser or actor.role in (Role.COMMANDER, Role.ADMIN)):
+        raise PermissionDenied
+    waiting = accounts.approvable_accounts(actor).select_related("unit", "created_by")
+    if request.method == "POST":
+        account = get_object_or_404(waiting, pk=request.POST.get("account", ""))
+        services.staff_approve(
+            actor=actor, user=account, context=RequestContext.from_request(request)
+        )
+        messages.success(
+            request, _("%(name)s may now work with case files.") % {"name": account.display_name}
+        )
+        return redirect("org:approvals")
+    return render(request, "org/approvals.html", {"waiting": waiting.order_by("date_joined")})
 
 
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if policy.can_use_desk(user):  # type: ignore[arg-type]
+    user: Any = request.user
+    if not user.is_approved:
+        messages.info(
+            request,
+            _(
+                "Your account waits for a second person's approval (your commander or "
+                "another administrator); until then it opens no case file."
+            ),
+        )
+    waiting = accounts.approvable_accounts(user).count() if user.role == Role.COMMANDER else 0
+    if waiting:
+        messages.info(
+            request,
+            format_html(
+                '<a href="{}">{}</a>',
+                reverse("org:approvals"),
+                ngettext(
+                    "%(n)s new account waits for your approval.",
+                    "%(n)s new accounts wait for your approval.",
+                    waiting,
+                )
+                % {"n": waiting},
+            ),
+        )
+    if policy.can_use_desk(user):
         return redirect("cases:queue")
     if user.is_staff:
         return redirect("admin:index")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from kalantari.org.models import OrgUnit, Role, UnitKind, User
 
@@ -32,20 +33,21 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"افسر{n}")
     role = Role.DESK_OFFICER
     password = factory.django.Password("correct-horse-battery")
+    # Approved by a second person (org/accounts.py), as a working account is.
+    approved_at = factory.LazyFunction(timezone.now)
 
 
 def sign_in(client: Any, user: User) -> Any:
     """A staff session as after both sign-in steps (password and authenticator code)."""
-    from django.utils import timezone
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from kalantari.org.models import Authenticator
     from kalantari.org.security import SEEN_AT, SIGNED_IN_AT
 
     client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = Authenticator.objects.filter(user=user, confirmed=True).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        device = Authenticator.objects.create(user=user, name="test", confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session[SIGNED_IN_AT] = session[SEEN_AT] = timezone.now().isoformat()

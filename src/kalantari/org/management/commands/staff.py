@@ -6,14 +6,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kalantari.org import services
+from kalantari.org import services, signin
 from kalantari.org.models import User
 
 
 class Command(BaseCommand):
     help = (
-        "unlock USERNAME: lift a failed-login lockout; "
-        "disable-idle: disable accounts unused for 90 days (run daily)."
+        "unlock USERNAME: lift an administrator's lock and forget failed sign-ins; "
+        "disable-idle: disable accounts unused for 90 days, forget old counters (run daily)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,3 +30,5 @@ class Command(BaseCommand):
             return
         names = services.staff_disable_idle()
         self.stdout.write(f"disabled {len(names)} idle account(s): {', '.join(names) or '—'}")
+        forgotten = signin.signin_forget_stale()
+        self.stdout.write(f"forgot {forgotten} stale sign-in counter(s)")
