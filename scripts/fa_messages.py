@@ -572,9 +572,6 @@ FA: dict[str, str] = {
         "تنها میز خدمت کلانتری هویت را برای درخواست داده‌ها احراز می‌کند."
     ),
     "Choose the identity document you checked.": "مدرک هویتی را که بررسی کردید برگزینید.",
-    "Too many wrong codes from here. Try again in %(minutes)d minutes.": (
-        "کدهای نادرست زیادی از این نشانی وارد شده. %(minutes)d دقیقه دیگر دوباره بکوشید."
-    ),
     "This code is not valid, has expired or has already been used.": (
         "این کد معتبر نیست، منقضی شده یا پیش‌تر به کار رفته است."
     ),

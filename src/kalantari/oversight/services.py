@@ -33,7 +33,6 @@ from kalantari.core.errors import (
     Conflict,
     Forbidden,
     NotFound,
-    TooManyAttempts,
     ValidationFailed,
     collect_errors,
 )
@@ -349,15 +348,18 @@ def disclosure_request_redeem(
 
     An unknown, spent or expired code all give the same answer, after the same work.
     """
-    address = context.ip or "unknown"
-    key = f"disclosure:{address}"
-    wait = throttle.retry_after(key, limit=REDEEM_LIMIT, window_seconds=REDEEM_WINDOW)
+    # Counted before the code is looked at, in one atomic step: concurrent guesses from one
+    # address cannot get more than the limit evaluated. Per address only: a code has 80
+    # random bits, and nobody else's guessing can lock the person out of their own code.
+    limit = throttle.Limit(
+        f"disclosure:ip:{throttle.address_key(context.ip)}",
+        limit=REDEEM_LIMIT,
+        window_seconds=REDEEM_WINDOW,
+        progressive=True,
+    )
+    wait = throttle.hit([limit])
     if wait:
-        raise TooManyAttempts(
-            _("Too many wrong codes from here. Try again in %(minutes)d minutes.")
-            % {"minutes": max(1, wait // 60)},
-            retry_after=wait,
-        )
+        throttle.refuse(wait)
     typed = normalise_disclosure_code(code)
     digest = _code_index(typed or "-")
     refused = ValidationFailed(
@@ -383,6 +385,7 @@ def disclosure_request_redeem(
                 subjects=[f"person:nid:{request.national_id_index}"],
                 context=context,
             )
-            return request
-    throttle.register_failure(key, window_seconds=REDEEM_WINDOW)
+    if usable and request is not None:
+        throttle.refund([limit.key])
+        return request
     raise refused
