@@ -373,7 +373,7 @@ FA: dict[str, str] = {
     "Choose a kind of report from the list.": "نوع گزارش را از فهرست انتخاب کنید.",
     "This kind of report cannot be anonymous.": "این نوع گزارش را نمی‌توان بی‌نام فرستاد.",
     "This receipt link has expired. Use the status page with your code.": "این پیوند رسید منقضی شده است. با کد رهگیری از صفحه پیگیری استفاده کنید.",
-    "Too many attempts. Try again in %(m)d minutes.": "تلاش‌ها بیش از حد بود. %(m)d دقیقه دیگر دوباره تلاش کنید.",
+    "Too many attempts. Try again in %(m)s minutes.": "تلاش‌ها بیش از حد بود. %(m)s دقیقه دیگر دوباره تلاش کنید.",
     "No report matches this tracking code and mobile number (or PIN). Check both and try again.": "گزارشی با این کد رهگیری و شماره همراه (یا رمز) نیست. هر دو را بررسی کنید و دوباره تلاش کنید.",
     "Write a message or attach a file.": "پیامی بنویسید یا فایلی پیوست کنید.",
     "Please correct what is marked below; nothing you typed was lost.": "لطفاً موارد مشخص‌شده را اصلاح کنید؛ هیچ‌چیز از آنچه نوشته‌اید از دست نرفته است.",

@@ -124,10 +124,10 @@ def refund(keys: Sequence[str]) -> None:
 def refuse(wait: int, *, rate: bool = False) -> None:
     """Raise the 429 for a wait of `wait` seconds, in the user's language."""
     minutes = max(1, (wait + 59) // 60)
+    shown = str(minutes)
+    if translation.get_language() == "fa":
+        shown = to_persian_digits(shown)
     if rate:
-        shown = str(minutes)
-        if translation.get_language() == "fa":
-            shown = to_persian_digits(shown)
         raise RateLimited(
             _(
                 "Too many reports or messages have been sent from here or for this person. "
@@ -137,7 +137,7 @@ def refuse(wait: int, *, rate: bool = False) -> None:
             retry_after=wait,
         )
     raise TooManyAttempts(
-        _("Too many attempts. Try again in %(m)d minutes.") % {"m": minutes},
+        _("Too many attempts. Try again in %(m)s minutes.") % {"m": shown},
         retry_after=wait,
     )
 

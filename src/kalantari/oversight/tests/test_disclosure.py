@@ -277,3 +277,14 @@ def test_only_those_working_the_case_may_defer(
         .status_code
         == 404
     )
+
+
+def test_the_wait_is_told_in_persian_digits(force: Any) -> None:
+    guesser = Client()
+    for n in range(10):
+        guesser.post("/fa/my-data/", {"code": f"X{n}"})
+    refused = guesser.post("/fa/my-data/", {"code": "X"})
+    body = refused.content.decode()
+    assert refused.status_code == 429 and "دقیقه" in body
+    message = next(iter(refused.context["errors"].values()))
+    assert not any(ch.isascii() and ch.isdigit() for ch in message)  # "۶۰ دقیقه", not "60"
