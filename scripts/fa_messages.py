@@ -412,7 +412,11 @@ FA: dict[str, str] = {
     "the report at any time.": "این رسید را نگه دارید. با کد رهگیری و شماره همراه (یا رمز) هر زمان می‌توانید "
     "گزارش را پیگیری کنید.",
     "Secret PIN": "رمز محرمانه",
-    "Write the PIN down now: it is shown only once and cannot be recovered.": "رمز را همین حالا یادداشت کنید: فقط یک بار نشان داده می‌شود و بازیابی نمی‌شود.",
+    "Write the PIN down now: this page shows it only in this browser, for an hour, and it "
+    "cannot be recovered.": (
+        "رمز را همین حالا یادداشت کنید: این صفحه آن را فقط در همین مرورگر و تا یک ساعت نشان "
+        "می‌دهد و بازیابی نمی‌شود."
+    ),
     "Received at": "زمان دریافت",
     "Responsible station": "کلانتری مسئول",
     "Scan to open the status page with the code filled in.": "برای باز کردن صفحه پیگیری با کد آماده، اسکن کنید.",
