@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded() -> None:
-    seed_demo(reports=400, days=60)
+    seed_demo(reports=200, days=60)
 
 
 def test_force_and_staff(seeded: None) -> None:
@@ -47,8 +47,8 @@ def test_the_curious_reader_stands_out(seeded: None) -> None:
 
 
 def test_every_report_has_a_consistent_case(seeded: None) -> None:
-    assert Report.objects.count() == 400
-    assert Case.objects.count() == 400
+    assert Report.objects.count() == 200
+    assert Case.objects.count() == 200
     for case in Case.objects.select_related("report", "station"):
         report = case.report
         assert case.station_id == report.station_id
@@ -76,7 +76,7 @@ def test_statuses_are_mixed_and_audited(seeded: None) -> None:
     transitions = CaseEvent.objects.filter(kind=EventKind.TRANSITION).count()
     moves = AuditEvent.objects.filter(action__startswith="case.").exclude(action="case.viewed")
     assert moves.count() == transitions
-    assert AuditEvent.objects.filter(action="report.submitted").count() == 400
+    assert AuditEvent.objects.filter(action="report.submitted").count() == 200
 
 
 def test_rerun_keeps_what_exists(settings: Any) -> None:
