@@ -10,7 +10,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Bytecode is cached under var/ (not beside the sources): every process, test worker and
 # subprocess starts from it instead of compiling Django again.
+# (the machine's environment may set PYTHONDONTWRITEBYTECODE, which would stop that).
 export PYTHONPYCACHEPREFIX := $(CURDIR)/var/pycache
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: audit-deps otp demo test test-sqlite test-postgres lint bench setup assets messages clean browser
 

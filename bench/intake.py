@@ -309,9 +309,10 @@ def raw_rows(url: str) -> float:
                     digest = hashlib.sha256(f"{prev}{report_id}{at}".encode()).hexdigest()
                     conn.execute(
                         "INSERT INTO audit_auditevent (at, action, actor_role, target_type,"
-                        " target_id, purpose, outcome, user_agent, changes, subjects, unit_id,"
-                        " chain, seq, prev_hash, hash) VALUES (%s, 'report.submitted', '',"
-                        " 'intake.report', %s, '', 'ok', '', '{}', '[]', %s, %s, %s, %s, %s)",
+                        " target_id, purpose, purpose_code, outcome, user_agent, changes, subjects,"
+                        " unit_id, chain, seq, prev_hash, hash) VALUES (%s, 'report.submitted',"
+                        " '', 'intake.report', %s, '', '', 'ok', '', '{}', '[]', %s, %s, %s, %s,"
+                        " %s)",
                         (at, str(report_id), station, chain, seq + 1, prev, digest),
                     )
                     conn.execute(
