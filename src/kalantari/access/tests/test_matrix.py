@@ -178,18 +178,21 @@ UNIT_PAGES = {
     "walk_in": "/en/desk/intake/",
     "access_review": "/en/oversight/accesses/person/",
     "admin_units": "/admin/org/orgunit/",
+    "identity_check": "/en/desk/identity-check/",
+    "deferral_review": "/en/oversight/deferrals/",
 }
 PAGE_EXPECTED = {
-    # role: queue, search, walk-in, access review, admin units
-    "anonymous": (302, 302, 302, 302, 302),
-    "partner_token": (302, 302, 302, 302, 302),
-    "desk_officer": (200, 200, 200, 403, 302),
-    "investigator": (200, 200, 403, 403, 302),
-    "commander": (200, 200, 200, 403, 302),
-    "inspector": (200, 200, 403, 200, 302),
-    "planner": (403, 403, 403, 403, 302),
-    "privacy_officer": (403, 403, 403, 200, 302),
-    "admin": (403, 403, 403, 403, 200),
+    # role: queue, search, walk-in, access review, admin units, identity check (a person's
+    # data access request: the desk's), deferral review (inspectors')
+    "anonymous": (302, 302, 302, 302, 302, 302, 302),
+    "partner_token": (302, 302, 302, 302, 302, 302, 302),
+    "desk_officer": (200, 200, 200, 403, 302, 200, 403),
+    "investigator": (200, 200, 403, 403, 302, 403, 403),
+    "commander": (200, 200, 200, 403, 302, 200, 403),
+    "inspector": (200, 200, 403, 200, 302, 403, 200),
+    "planner": (403, 403, 403, 403, 302, 403, 403),
+    "privacy_officer": (403, 403, 403, 200, 302, 403, 403),
+    "admin": (403, 403, 403, 403, 200, 403, 403),
 }
 
 
