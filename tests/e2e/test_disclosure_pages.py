@@ -12,15 +12,9 @@ from django.utils import timezone
 from kalantari.audit.models import DisclosureDeferral
 from kalantari.core import jalali
 from kalantari.core.text import to_persian_digits
+from tests.e2e.test_newcomer import _watch
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _watch(page: Any) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return errors
 
 
 def _fits_a_phone(page: Any) -> None:

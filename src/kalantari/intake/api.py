@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from kalantari.audit.selectors import accesses_to_report
+from kalantari.audit.selectors import CitizenAccess, accesses_to_report
 from kalantari.audit.services import RequestContext
 from kalantari.core import idempotency
 from kalantari.core.errors import ValidationFailed
@@ -311,18 +311,8 @@ class AccessOut(Schema):
     times: int
 
 
-@router.post(
-    "/status/accesses",
-    response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
-    summary="Who at the police has seen my report",
-    description="Staff accesses to this report and its case file, one row per reader and "
-    "day: which unit and role, what they did and the purpose category chosen. Searches "
-    "for a person are disclosed only to that person after an identity check at a station "
-    "(POST /my-data). Accesses deferred for an open investigation appear when the deferral "
-    "ends. Same code and mobile (or PIN) as /status.",
-)
-def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
-    report = _lookup(request, payload)
+def access_rows(accesses: list[CitizenAccess]) -> list[dict[str, Any]]:
+    """Accesses as `AccessOut` rows (the report's page and the person's own request)."""
     return [
         {
             "day": a.day,
@@ -334,8 +324,22 @@ def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, A
             "purposes": a.purposes,
             "times": a.times,
         }
-        for a in accesses_to_report(report)
+        for a in accesses
     ]
+
+
+@router.post(
+    "/status/accesses",
+    response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
+    summary="Who at the police has seen my report",
+    description="Staff accesses to this report and its case file, one row per reader and "
+    "day: which unit and role, what they did and the purpose category chosen. Searches "
+    "for a person are disclosed only to that person after an identity check at a station "
+    "(POST /my-data). Accesses deferred for an open investigation appear when the deferral "
+    "ends. Same code and mobile (or PIN) as /status.",
+)
+def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
+    return access_rows(accesses_to_report(_lookup(request, payload)))
 
 
 class StatusCodeIn(Schema):

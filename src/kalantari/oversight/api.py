@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from kalantari.audit.services import RequestContext
-from kalantari.intake.api import AccessOut, Problem
+from kalantari.intake.api import AccessOut, Problem, access_rows
 from kalantari.oversight import selectors, services
 
 router = Router(tags=["public"])
@@ -32,16 +32,4 @@ def my_data(request: HttpRequest, payload: MyDataIn) -> list[dict[str, Any]]:
     disclosure = services.disclosure_request_redeem(
         code=payload.code[:40], context=RequestContext.from_request(request)
     )
-    return [
-        {
-            "day": a.day,
-            "first_at": a.first_at,
-            "last_at": a.last_at,
-            "unit": a.unit.name if a.unit else "",
-            "role": a.role,
-            "what": a.labels,
-            "purposes": a.purposes,
-            "times": a.times,
-        }
-        for a in selectors.person_disclosure(disclosure)
-    ]
+    return access_rows(selectors.person_disclosure(disclosure))

@@ -74,10 +74,13 @@ def _reason(value: str) -> str:
     return reason
 
 
-def _visible_case(actor: User, case_id: uuid.UUID) -> Case:
+def _case_to_defer(actor: User, case_id: uuid.UUID) -> Case:
+    """The case, if the actor may see it (else 404) and defer its disclosure (else 403)."""
     case = Case.objects.select_related("report", "station").filter(pk=case_id).first()
     if case is None or not policy.can_view_case(actor, case):
         raise NotFound(_("No such case."))
+    if not policy.can_defer_disclosure(actor, case):
+        raise Forbidden(_("Only the investigator or the commander may defer disclosure."))
     return case
 
 
@@ -91,9 +94,7 @@ def disclosure_deferral_create(
     context: RequestContext = NO_CONTEXT,
 ) -> DisclosureDeferral:
     """Defer telling citizens about accesses to a case (and, optionally, to a person)."""
-    case = _visible_case(actor, case_id)
-    if not policy.can_defer_disclosure(actor, case):
-        raise Forbidden(_("Only the investigator or the commander may defer disclosure."))
+    case = _case_to_defer(actor, case_id)
     if case.status not in OPEN_STATUSES:
         raise Conflict(_("The investigation is not open: there is nothing to defer."))
     now = timezone.now()
@@ -162,9 +163,7 @@ def disclosure_deferral_renew(
     now = timezone.now()
     with transaction.atomic(durable=True):
         deferral = _locked_deferral(deferral_id, version)
-        case = _visible_case(actor, deferral.case_id)
-        if not policy.can_defer_disclosure(actor, case):
-            raise Forbidden(_("Only the investigator or the commander may defer disclosure."))
+        case = _case_to_defer(actor, deferral.case_id)
         if not deferral.is_active(now):
             raise Conflict(_("This deferral has ended; ask for a new one if it is still needed."))
         if case.status not in OPEN_STATUSES:
@@ -206,9 +205,7 @@ def disclosure_deferral_end(
     """End a deferral early (the investigation no longer needs it): accesses appear now."""
     with transaction.atomic(durable=True):
         deferral = _locked_deferral(deferral_id, version)
-        case = _visible_case(actor, deferral.case_id)
-        if not policy.can_defer_disclosure(actor, case):
-            raise Forbidden(_("Only the investigator or the commander may defer disclosure."))
+        _case_to_defer(actor, deferral.case_id)  # the access check
         _finish(deferral, actor)
         audit_record(
             action="disclosure.deferral_ended",
