@@ -7,15 +7,33 @@ its own records and those of the units below it (`OrgUnit.path` is a prefix of t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db.models import Q
 
+from kalantari.org.accounts import is_staff_member
 from kalantari.org.models import Role
 
 if TYPE_CHECKING:
-    from kalantari.cases.models import Case
     from kalantari.org.models import User
+
+
+class Case(Protocol):
+    """What the policy reads of a case file. `cases.models.Case` is one: access sits below
+    cases (docs/architecture.md, "Layers"), so it names the fields, not the model."""
+
+    @property
+    def unit_path(self) -> str: ...
+
+    @property
+    def assignee_id(self) -> Any: ...
+
+    @property
+    def claimed_by_id(self) -> Any: ...
+
+    @property
+    def status(self) -> str: ...
+
 
 CASE_READERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
 PERSON_SEARCHERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
@@ -46,16 +64,6 @@ ROLE_CASE_ACTIONS: dict[str, frozenset[str]] = {
 }
 # Actions that still belong to whoever holds the case's claim.
 CLAIM_EXEMPT = frozenset({"note", "claim"})
-
-
-def is_staff_member(user: User | object) -> bool:
-    """An active account that a second person approved (org/accounts.py): a new account
-    has no case scope, no person search and no desk until then."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and getattr(user, "is_active", False)
-        and getattr(user, "is_approved", False)
-    )
 
 
 WALK_IN_TAKERS = frozenset({Role.DESK_OFFICER, Role.COMMANDER})

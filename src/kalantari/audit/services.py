@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,6 @@ from kalantari.audit import chain
 from kalantari.audit.models import AuditEvent
 from kalantari.audit.purposes import PurposeCode
 from kalantari.core.errors import AuditUnavailable
-from kalantari.org.models import User
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 def audit_record(
     *,
     action: str,
-    actor: User | None,
+    actor: AbstractBaseUser | None,
     target: models.Model | None = None,
     unit_id: Any = None,
     changes: dict[str, Any] | None = None,

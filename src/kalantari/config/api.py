@@ -10,8 +10,8 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
+from kalantari.core.problems import PROBLEM_MEDIA, problem
 
-PROBLEM_MEDIA = "application/problem+json"
 PROBLEM_SCHEMA = {
     "title": "Problem",
     "type": "object",
@@ -88,39 +88,6 @@ api = KalantariAPI(
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     openapi_url="/openapi.json",
 )
-
-PROBLEM_TYPES = "https://kalantari.invalid/problems/"
-
-
-def problem(
-    request: HttpRequest,
-    *,
-    status: int,
-    code: str,
-    detail: str,
-    field: str | None = None,
-    errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
-) -> HttpResponse:
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPES + code,
-        "title": code.replace("_", " "),
-        "status": status,
-        "code": code,
-        "detail": detail,
-    }
-    if field:
-        body["field"] = field
-    if errors:
-        body["errors"] = errors
-    response = api.create_response(request, body, status=status)
-    response["Content-Type"] = PROBLEM_MEDIA
-    response["Content-Language"] = (
-        request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "fa"
-    )
-    for name, value in (headers or {}).items():
-        response[name] = value
-    return response
 
 
 @api.exception_handler(DomainError)

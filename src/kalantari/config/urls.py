@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from kalantari.cases.landing import landing
 from kalantari.config.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -14,6 +15,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("kalantari.intake.urls")),
     path("desk/", include("kalantari.cases.urls")),
+    # The start page asks access and cases, so it is not org's (docs/architecture.md).
+    path("accounts/start/", landing, name="landing"),
     path("accounts/", include("kalantari.org.urls")),
     path("oversight/", include("kalantari.audit.urls")),
     path("", include("kalantari.oversight.urls")),

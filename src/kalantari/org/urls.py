@@ -8,7 +8,6 @@ urlpatterns = [
     path("login/", views.StaffLoginView.as_view(), name="login"),
     path("login/code/", views.second_factor, name="second_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("start/", views.landing, name="landing"),
     path("approvals/", views.approvals, name="approvals"),
     path(
         "password/",

@@ -1,4 +1,4 @@
-"""Staff sign-in: password (with lockout), then the authenticator code; and the landing page."""
+"""Staff sign-in: password (with lockout), then the authenticator code."""
 
 from __future__ import annotations
 
@@ -13,16 +13,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
-from kalantari.access import policy
 from kalantari.audit.services import RequestContext, audit_record
 from kalantari.org import accounts, services
 from kalantari.org.forms import EnrolmentCodeForm, OtpForm, StaffAuthenticationForm
@@ -99,7 +95,7 @@ def _next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
-    return "org:landing"
+    return "landing"
 
 
 ENROLMENT_SESSION_KEY = "kalantari_enrolment_device"
@@ -187,36 +183,3 @@ def approvals(request: HttpRequest) -> HttpResponse:
         )
         return redirect("org:approvals")
     return render(request, "org/approvals.html", {"waiting": waiting.order_by("date_joined")})
-
-
-@login_required
-def landing(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    if not user.is_approved:
-        messages.info(
-            request,
-            _(
-                "Your account waits for a second person's approval (your commander or "
-                "another administrator); until then it opens no case file."
-            ),
-        )
-    waiting = accounts.approvable_accounts(user).count() if user.role == Role.COMMANDER else 0
-    if waiting:
-        messages.info(
-            request,
-            format_html(
-                '<a href="{}">{}</a>',
-                reverse("org:approvals"),
-                ngettext(
-                    "%(n)s new account waits for your approval.",
-                    "%(n)s new accounts wait for your approval.",
-                    waiting,
-                )
-                % {"n": waiting},
-            ),
-        )
-    if policy.can_use_desk(user):
-        return redirect("cases:queue")
-    if user.is_staff:
-        return redirect("admin:index")
-    return redirect("intake:home")
