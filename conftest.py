@@ -188,7 +188,8 @@ def report_payload() -> dict[str, Any]:
 def new_case(force: dict[str, OrgUnit], report_payload: dict[str, Any]) -> Any:
     """A case opened through the real intake service."""
     from kalantari.cases.models import Case
-    from kalantari.intake.services import ReportDraft, report_submit
+    from kalantari.cases.services import report_submit
+    from kalantari.intake.services import ReportDraft
 
     p = report_payload
     date_part, time_part = p["occurred_at"].split(" ")

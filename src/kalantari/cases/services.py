@@ -1,11 +1,18 @@
-"""Every write to a case: open, move, note, claim, follow-up. One transaction each, audited."""
+"""Every write to a case: file a report and open its case, move, note, claim, follow-up.
+One transaction each, audited.
+
+Filing a report and adding a citizen's follow-up touch both a report (intake's, written by
+intake's own functions) and its case, so their transactions are owned here: cases sits
+above intake (docs/architecture.md, "Layers")."""
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,13 +23,66 @@ from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget, Status
 from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
+from kalantari.core import idempotency
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from kalantari.core.text import clean_text
 from kalantari.intake import catalogue
-from kalantari.intake.models import Report
+from kalantari.intake.files import IncomingFile
+from kalantari.intake.models import FollowUp, Report
+from kalantari.intake.services import (
+    PIN_DIGITS,
+    ReportDraft,
+    SubmitOutcome,
+    followup_clean,
+    followup_create,
+    followups_mark_read,
+    report_create,
+    report_validate,
+    submit_body,
+)
 from kalantari.org.models import User
 
 MAX_REASON = 4000
+
+
+def report_submit(
+    *,
+    actor: User | None,
+    draft: ReportDraft,
+    idempotency_key: str | None = None,
+    fingerprint: str | None = None,
+    context: RequestContext = NO_CONTEXT,
+) -> SubmitOutcome:
+    """File a citizen's report and open the station's case, once per Idempotency-Key."""
+    clean = report_validate(draft)
+    decision = clean["decision"]
+    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}" if clean["anonymous"] else ""
+    pin_hash = make_password(pin) if pin else ""
+    with transaction.atomic(durable=True):
+        claimed = None
+        if idempotency_key is not None:
+            claimed = idempotency.claim(
+                scope="report_submit", key=idempotency_key, fingerprint=fingerprint or ""
+            )
+            if isinstance(claimed, dict):
+                return SubmitOutcome(body=claimed["body"], replayed=True)
+        staff = actor if actor is not None and actor.is_authenticated else None
+        report = report_create(
+            draft=draft, clean=clean, staff=staff, pin_hash=pin_hash, ip=context.ip
+        )
+        case_open_for_report(report=report, actor=staff)
+        audit_record(
+            action="report.submitted",
+            actor=staff,
+            target=report,
+            unit_id=decision.station.pk,
+            changes={"channel": draft.channel, "routing": decision.reason},
+            context=context,
+        )
+        body = submit_body(report, pin=pin)
+        if claimed is not None and not isinstance(claimed, dict):
+            idempotency.store(claimed, status=201, body=body)
+    return SubmitOutcome(body=body, replayed=False)
 
 
 def case_open_for_report(*, report: Report, actor: User | None) -> Case:
@@ -351,6 +411,29 @@ def case_followup_received(*, report: Report, followup_id: uuid.UUID) -> None:
     )
 
 
+def followup_add(
+    *,
+    report: Report,
+    message: str,
+    files: list[IncomingFile],
+    context: RequestContext = NO_CONTEXT,
+) -> FollowUp:
+    """Add the citizen's follow-up (message or file); the case handler sees it as unread."""
+    text, clean = followup_clean(message=message, files=files)
+    with transaction.atomic(durable=True):
+        followup = followup_create(report=report, text=text, files=clean, context=context)
+        case_followup_received(report=report, followup_id=followup.pk)
+        audit_record(
+            action="report.followup_added",
+            actor=None,
+            target=report,
+            unit_id=report.station_id,
+            changes={"followup": str(followup.pk), "files": len(clean)},
+            context=context,
+        )
+    return followup
+
+
 def case_view(
     *, actor: User, case_id: uuid.UUID | str, context: RequestContext = NO_CONTEXT
 ) -> Case:
@@ -367,8 +450,6 @@ def case_view(
             context=context,
         )
         if case.unread_followups and policy.case_actions(actor, case):
-            from kalantari.intake.services import followups_mark_read
-
             followups_mark_read(report_id=case.report_id, reader=actor)
             Case.objects.filter(pk=case.pk).update(unread_followups=0)
             case.unread_followups = 0

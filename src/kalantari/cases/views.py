@@ -21,6 +21,7 @@ from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import RequestContext, audit_record
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, ReferralTarget, Status
+from kalantari.cases.public_views import submit_from_form
 from kalantari.cases.workflow import legal_moves
 from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
@@ -28,7 +29,7 @@ from kalantari.intake import selectors as intake_selectors
 from kalantari.intake.extra_fields import field_label
 from kalantari.intake.files import read_attachment
 from kalantari.intake.models import Attachment, Channel, Priority
-from kalantari.intake.views import errors_by_field, submit_from_form
+from kalantari.intake.views import errors_by_field
 from kalantari.org.models import User
 
 PAGE_SIZE = 25

@@ -168,10 +168,12 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def _register_routers() -> None:
     from kalantari.cases.api import router as cases_router
+    from kalantari.cases.public_api import router as cases_public_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
 
     api.add_router("/", intake_router)
+    api.add_router("/", cases_public_router)
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
 

@@ -19,7 +19,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from kalantari.cases.models import Case
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.cases.services import report_submit
+from kalantari.intake.services import ReportDraft
 from kalantari.org.models import OrgUnit, Role, User
 from kalantari.org.tests.factories import UserFactory, sign_in
 

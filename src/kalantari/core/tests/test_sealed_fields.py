@@ -107,7 +107,8 @@ def test_a_damaged_value_is_unreadable_and_logged_not_a_500(
 def test_a_ciphertext_copied_to_another_row_does_not_open(
     new_case: Case, report_payload: dict[str, Any]
 ) -> None:
-    from kalantari.intake.services import ReportDraft, report_submit
+    from kalantari.cases.services import report_submit
+    from kalantari.intake.services import ReportDraft
 
     p = report_payload
     date_part, time_part = p["occurred_at"].split(" ")

@@ -40,7 +40,7 @@ def test_force_and_staff(seeded: None) -> None:
 
 
 def test_the_curious_reader_stands_out(seeded: None) -> None:
-    from kalantari.audit.selectors import unusual_readers
+    from kalantari.oversight.readings import unusual_readers
 
     rows = unusual_readers(scope_path="/IR/", days=7, threshold=5)
     assert [r.name for r in rows] == [User.objects.get(username="desk2_thr111").display_name]

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from kalantari.cases.models import Case
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.cases.services import report_submit
+from kalantari.intake.services import ReportDraft
 from kalantari.org.models import Role
 from kalantari.org.tests.factories import UserFactory, sign_in
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from kalantari.cases.services import report_submit
 from kalantari.intake.models import FollowUp, Report
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.intake.services import ReportDraft
 
 pytestmark = pytest.mark.django_db
 

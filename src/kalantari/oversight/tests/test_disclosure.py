@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from kalantari.audit.models import AuditEvent, DisclosureDeferral, DisclosureRequest
 from kalantari.cases.models import Case
+from kalantari.cases.services import report_submit
 from kalantari.core import jalali
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.intake.services import ReportDraft
 from kalantari.org.tests.factories import sign_in
 from kalantari.oversight import services
 

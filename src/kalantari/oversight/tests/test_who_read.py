@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from kalantari.audit.models import AuditEvent
-from kalantari.audit.selectors import unusual_readers
 from kalantari.cases.models import Case
 from kalantari.org.tests.factories import sign_in
+from kalantari.oversight.readings import unusual_readers
 
 pytestmark = pytest.mark.django_db
 MOBILE = "09121234567"
@@ -96,7 +96,8 @@ def test_inspector_reviews_a_person_with_a_purpose(
 def test_unusual_readers_are_listed(
     force: Any, desk_officer: Any, investigator: Any, inspector: Any, report_payload: Any
 ) -> None:
-    from kalantari.intake.services import ReportDraft, report_submit
+    from kalantari.cases.services import report_submit
+    from kalantari.intake.services import ReportDraft
 
     cases = []
     for n in range(4):
