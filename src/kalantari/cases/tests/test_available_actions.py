@@ -183,3 +183,19 @@ def test_page_and_api_offer_what_the_policy_offers(
         headers={"Authorization": f"Bearer {out.getvalue().strip()}"},
     )
     assert json.loads(answer.content)["allowed_actions"] == ["note"]
+
+
+def test_claim_and_note_work_as_plain_forms(new_case: Case, people: dict[str, User]) -> None:
+    """Without scripts (no htmx) the same forms post and the page comes back by redirect."""
+    from django.test import Client
+
+    from kalantari.org.tests.factories import sign_in
+
+    client = sign_in(Client(), people["desk"])
+    url = f"/en/desk/cases/{new_case.pk}/act/"
+    claimed = client.post(url, {"action": "claim", "version": new_case.version})
+    assert claimed.status_code == 302
+    noted = client.post(url, {"action": "note", "body": "Called back."})
+    assert noted.status_code == 302
+    page = client.get(f"/en/desk/cases/{new_case.pk}/").content.decode()
+    assert "data-release" in page and "Called back." in page
