@@ -11,6 +11,7 @@ from django.db import DatabaseError, models
 from django.utils.translation import gettext_lazy as _
 
 from kalantari.audit import chain
+from kalantari.audit.actions import registered
 from kalantari.audit.models import AuditEvent
 from kalantari.audit.purposes import PurposeCode
 from kalantari.core.errors import AuditUnavailable
@@ -58,8 +59,10 @@ def audit_record(
     """Append one audit event to its unit's chain (never update or delete one).
 
     Fails closed: if the record cannot be written, `AuditUnavailable` aborts the caller's
-    transaction, so the access it would have recorded does not happen either.
+    transaction, so the access it would have recorded does not happen either. An action
+    missing from the registry (`audit.actions`) is refused the same way.
     """
+    action = registered(action).value
     if context.purpose_code and context.purpose_code not in PurposeCode.values:
         raise ValueError(f"unknown purpose code {context.purpose_code!r}")
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kalantari.access import policy
 from kalantari.cases.models import (
@@ -20,6 +21,7 @@ from kalantari.cases.models import (
     CaseEvent,
     EventKind,
     ReferralTarget,
+    SlaState,
     Status,
 )
 from kalantari.core import crypto, identifiers
@@ -97,17 +99,17 @@ def sla_q(state: str, now: datetime) -> Q:
     return Q()
 
 
-def sla_state(case: Case, now: datetime | None = None) -> str:
+def sla_state(case: Case, now: datetime | None = None) -> SlaState:
     now = now or timezone.now()
     if case.status not in OPEN_STATUSES:
-        return "done"
+        return SlaState.DONE
     first_due = case.first_response_due if case.first_responded_at is None else None
     dues = [d for d in (case.resolution_due, first_due) if d is not None]
     if any(d < now for d in dues):
-        return "breached"
+        return SlaState.BREACHED
     if any(d < now + AT_RISK_WINDOW for d in dues):
-        return "at_risk"
-    return "on_track"
+        return SlaState.AT_RISK
+    return SlaState.ON_TRACK
 
 
 def case_get_visible(*, user: User, case_id: uuid.UUID | str) -> Case:
@@ -138,6 +140,15 @@ def case_timeline(*, case: Case, public_only: bool = False) -> QuerySet[CaseEven
     if public_only:
         qs = qs.filter(public=True)
     return qs
+
+
+# What the search page says a query was taken as (the kinds case_search returns).
+SEARCH_KIND_LABELS = {
+    "national_id": gettext_lazy("Searched as a national ID."),
+    "mobile": gettext_lazy("Searched as a mobile number."),
+    "tracking_code": gettext_lazy("Searched as a tracking code."),
+    "name": gettext_lazy("Searched as a name."),
+}
 
 
 def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:

@@ -146,14 +146,35 @@ def _check_version(case: Case, expected_version: int | None) -> None:
 
 
 def _check_allowed(user: User, case: Case, action: str) -> None:
-    if action not in policy.case_actions(user, case):
-        raise Forbidden(_("Your role may not do this on this case."), code="action_not_allowed")
-    if policy.claim_blocks(user, case, action):
+    """Refuse what `access.policy` refuses, with the error its reason calls for."""
+    refusal = policy.case_action_refusal(user, case, action, MOVES)
+    if refusal is None:
+        return
+    code = refusal.value
+    if refusal is policy.Refusal.NOT_VISIBLE:
+        raise NotFound(_("No such case."))
+    if refusal is policy.Refusal.UNKNOWN:
+        raise ValidationFailed(_("Unknown action."), code=code, field="action")
+    if refusal is policy.Refusal.ROLE:
+        raise Forbidden(_("Your role may not do this on this case."), code=code)
+    if refusal is policy.Refusal.CLAIMED_BY_OTHER:
         holder = case.claimed_by.display_name if case.claimed_by else ""
-        raise Conflict(
-            _("%(name)s is working on this case; ask them or the commander.") % {"name": holder},
-            code="claimed_by_other",
+        message = (
+            _("%(name)s is already working on this case.")
+            if action == policy.CLAIM
+            else _("%(name)s is working on this case; ask them or the commander.")
         )
+        raise Conflict(message % {"name": holder}, code=code)
+    status = Status(case.status).label
+    messages = {
+        policy.Refusal.ILLEGAL_MOVE: _("A case that is “%(status)s” cannot be moved this way."),
+        policy.Refusal.NOT_CLAIMABLE: _("A case that is “%(status)s” cannot be claimed."),
+        policy.Refusal.ALREADY_CLAIMED: _("You are already working on this case."),
+        policy.Refusal.NOT_CLAIMED: _(
+            "Nobody is working on this case: there is no claim to release."
+        ),
+    }
+    raise Conflict(messages[refusal] % {"status": status}, code=code)
 
 
 def _reason(value: str | None, *, required: bool) -> str:
@@ -197,12 +218,6 @@ def case_transition(
         case = _locked_case(case_id, actor)
         _check_allowed(actor, case, action)
         _check_version(case, expected_version)
-        if case.status not in move.sources:
-            raise Conflict(
-                _("A case that is “%(status)s” cannot be moved this way.")
-                % {"status": Status(case.status).label},
-                code="illegal_transition",
-            )
         text = _reason(reason, required=move.needs_reason)
         now = timezone.now()
         data: dict[str, Any] = {}
@@ -245,7 +260,7 @@ def case_transition(
             data=data | {"action": action},
         )
         audit_record(
-            action=f"case.{action}",
+            action=move.audit,
             actor=actor,
             target=case,
             unit_id=case.station_id,
@@ -360,23 +375,11 @@ def case_claim(
     context: RequestContext = NO_CONTEXT,
 ) -> Case:
     """Claim a case (so two officers do not work it at once) or release the claim."""
-    action = "release" if release else "claim"
+    action = policy.RELEASE if release else policy.CLAIM
     with transaction.atomic(durable=True):
         case = _locked_case(case_id, actor)
         _check_allowed(actor, case, action)
         _check_version(case, expected_version)
-        if not release and not policy.claim_open(case):
-            raise Conflict(
-                _("A case that is “%(status)s” cannot be claimed.")
-                % {"status": case.get_status_display()},
-                code="not_claimable",
-            )
-        if not release and case.claimed_by_id not in (None, actor.pk):
-            holder = case.claimed_by.display_name if case.claimed_by else ""
-            raise Conflict(
-                _("%(name)s is already working on this case.") % {"name": holder},
-                code="claimed_by_other",
-            )
         now = timezone.now()
         case.claimed_by = None if release else actor
         case.claimed_at = None if release else now
@@ -386,7 +389,7 @@ def case_claim(
             case=case, at=now, actor=actor, kind=EventKind.RELEASE if release else EventKind.CLAIM
         )
         audit_record(
-            action=f"case.{action}ed" if release else "case.claimed",
+            action="case.released" if release else "case.claimed",
             actor=actor,
             target=case,
             unit_id=case.station_id,
