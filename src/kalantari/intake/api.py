@@ -29,7 +29,7 @@ from kalantari.intake.services import (
     status_lookup,
 )
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 class ExtraFieldOut(Schema):

@@ -20,6 +20,7 @@ from kalantari.audit.selectors import accesses_to_report
 from kalantari.audit.services import RequestContext
 from kalantari.core import crypto, idempotency
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
+from kalantari.core.gate import public
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
 from kalantari.intake.files import IncomingFile, refused_uploads
@@ -38,6 +39,7 @@ RECEIPT_KEY = "receipt"
 RECEIPT_SUMMARY_WORDS = 12
 
 
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/home.html", {"categories": selectors.categories_public()})
 
@@ -136,6 +138,7 @@ def submit_from_form(
     return render(request, template, form_context(request, errors={}, values=initial or {}))
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
     return submit_from_form(request, Channel.WEB, "intake/report_form.html")
@@ -159,6 +162,7 @@ def remember_receipt(request: HttpRequest, body: dict[str, Any]) -> None:
     }
 
 
+@public
 def receipt(request: HttpRequest) -> HttpResponse:
     """The receipt of the report this browser session has just filed (for an hour)."""
     held = request.session.get(RECEIPT_KEY) or {}
@@ -202,6 +206,7 @@ def _granted_report(request: HttpRequest) -> Report | None:
     )
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def status(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"errors": {}, "values": {}}
@@ -245,6 +250,7 @@ def status(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_POST
 def followup(request: HttpRequest) -> HttpResponse:
     report = _granted_report(request)
@@ -278,6 +284,7 @@ def followup(request: HttpRequest) -> HttpResponse:
     return redirect("intake:status")
 
 
+@public
 def accesses(request: HttpRequest) -> HttpResponse:
     """Who at the police has seen this report and its person (needs the status grant)."""
     report = _granted_report(request)
@@ -295,6 +302,7 @@ def accesses(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_POST
 def status_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(GRANT_KEY, None)

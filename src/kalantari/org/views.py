@@ -24,12 +24,14 @@ from django_otp import login as otp_login
 
 from kalantari.access import policy
 from kalantari.audit.services import RequestContext, audit_record
+from kalantari.core.gate import account_page, sign_in
 from kalantari.org import accounts, services
 from kalantari.org.forms import EnrolmentCodeForm, OtpForm, StaffAuthenticationForm
 from kalantari.org.models import Authenticator, Role
 from kalantari.org.security import mark_signed_in
 
 
+@sign_in
 class StaffLoginView(auth_views.LoginView):
     """Step one: the password (slowed per account and address, see org/signin.py).
 
@@ -80,6 +82,7 @@ class StaffLoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
+@sign_in
 def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
     """The admin site's sign-in is the staff sign-in: same throttle, audit and second step."""
     if request.method == "GET" and not request.GET.get("next"):
@@ -105,6 +108,7 @@ def _next(request: HttpRequest) -> str:
 ENROLMENT_SESSION_KEY = "kalantari_enrolment_device"
 
 
+@sign_in
 @never_cache
 @sensitive_post_parameters("token", "enrolment_code")
 @login_required
@@ -189,6 +193,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
     return render(request, "org/approvals.html", {"waiting": waiting.order_by("date_joined")})
 
 
+@account_page
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
     user: Any = request.user

@@ -11,7 +11,7 @@ from kalantari.audit.services import RequestContext
 from kalantari.intake.api import AccessOut, Problem, access_rows
 from kalantari.oversight import selectors, services
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 class MyDataIn(Schema):

@@ -20,6 +20,7 @@ from kalantari.audit.models import DisclosureRequest, IdentityDocument
 from kalantari.audit.services import RequestContext
 from kalantari.cases.models import Case
 from kalantari.core.errors import DomainError, NotFound
+from kalantari.core.gate import public
 from kalantari.intake.views import errors_by_field
 from kalantari.org.models import User
 from kalantari.oversight import selectors, services
@@ -74,6 +75,7 @@ def identity_check(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def my_data(request: HttpRequest) -> HttpResponse:
     """Public: a person redeems the code from the station and sees who accessed their data.
@@ -115,6 +117,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["POST"])
 def my_data_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(MY_DATA_KEY, None)
