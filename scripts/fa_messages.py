@@ -851,6 +851,8 @@ FA: dict[str, str] = {
     "Nobody is working on this case: there is no claim to release.": (
         "کسی روی این پرونده کار نمی‌کند: چیزی برای آزاد کردن نیست."
     ),
+    # --- gate ---
+    "Your account may not do this.": "حساب شما اجازهٔ این کار را ندارد.",
 }
 
 PLURALS: dict[str, str] = {

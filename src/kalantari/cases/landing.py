@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kalantari.access import policy
+from kalantari.core.gate import account_page
 from kalantari.org import accounts
 from kalantari.org.models import Role
 
 
+@account_page
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
     user: Any = request.user

@@ -31,7 +31,7 @@ from kalantari.intake.api import (
 from kalantari.intake.models import Channel
 from kalantari.intake.services import ReportDraft
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 @router.post(

@@ -17,6 +17,7 @@ from kalantari.cases import selectors
 from kalantari.cases.services import followup_add, report_submit
 from kalantari.core import idempotency
 from kalantari.core.errors import DomainError, TooManyAttempts
+from kalantari.core.gate import public
 from kalantari.intake.files import IncomingFile, refused_uploads
 from kalantari.intake.models import Channel
 from kalantari.intake.services import status_code_send, status_lookup
@@ -59,11 +60,13 @@ def submit_from_form(
     return render(request, template, form_context(request, errors={}, values=initial or {}))
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
     return submit_from_form(request, Channel.WEB, "intake/report_form.html")
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def status(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"errors": {}, "values": {}}
@@ -107,6 +110,7 @@ def status(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_POST
 def followup(request: HttpRequest) -> HttpResponse:
     report = granted_report(request)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -27,8 +28,8 @@ from kalantari.core import idempotency
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from kalantari.core.text import clean_text
 from kalantari.intake import catalogue
-from kalantari.intake.files import IncomingFile
-from kalantari.intake.models import FollowUp, Report
+from kalantari.intake.files import IncomingFile, read_attachment
+from kalantari.intake.models import Attachment, FollowUp, Report
 from kalantari.intake.services import (
     PIN_DIGITS,
     ReportDraft,
@@ -520,3 +521,40 @@ def case_search_audited(
             ),
         )
     return kind, cases
+
+
+@dataclass(frozen=True)
+class AttachmentDownload:
+    """A file handed to a reader: its name, type and plaintext."""
+
+    name: str
+    content_type: str
+    content: bytes
+
+
+def attachment_download(
+    *,
+    actor: User,
+    case_id: uuid.UUID | str,
+    attachment_id: uuid.UUID | str,
+    context: RequestContext = NO_CONTEXT,
+) -> AttachmentDownload:
+    """Hand one file of a case to a reader who may see it, audited (NotFound otherwise)."""
+    from kalantari.cases.selectors import case_get_visible
+
+    case = case_get_visible(user=actor, case_id=case_id)
+    item = Attachment.objects.filter(pk=attachment_id, report_id=case.report_id).first()
+    if item is None or not policy.can_read_attachment(actor, case):
+        raise NotFound(_("Not found."))
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="attachment.downloaded",
+            actor=actor,
+            target=item,
+            unit_id=case.station_id,
+            context=context,
+        )
+        content = read_attachment(item)  # sealed at rest (intake.files); after the record
+    return AttachmentDownload(
+        name=item.original_name, content_type=item.content_type, content=content
+    )

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kalantari.access import policy
 from kalantari.audit.purposes import PurposeCode
-from kalantari.audit.services import RequestContext, audit_record
+from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, ReferralTarget, SlaState, Status
 from kalantari.cases.public_views import submit_from_form
@@ -28,8 +28,7 @@ from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
 from kalantari.intake import selectors as intake_selectors
 from kalantari.intake.extra_fields import field_label
-from kalantari.intake.files import read_attachment
-from kalantari.intake.models import Attachment, Channel, Priority
+from kalantari.intake.models import Channel, Priority
 from kalantari.intake.views import errors_by_field
 from kalantari.org.models import User
 
@@ -320,26 +319,20 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, case_id: uuid.UUID, attachment_id: uuid.UUID) -> FileResponse:
     """Files are never served from a public folder: every download is access-checked and audited."""
-    user = _user(request)
     try:
-        case = selectors.case_get_visible(user=user, case_id=case_id)
+        download = services.attachment_download(
+            actor=_user(request),
+            case_id=case_id,
+            attachment_id=attachment_id,
+            context=RequestContext.from_request(request),
+        )
     except NotFound:
         raise Http404 from None
-    item = Attachment.objects.filter(pk=attachment_id, report_id=case.report_id).first()
-    if item is None or not policy.can_read_attachment(user, case):
-        raise Http404
-    audit_record(
-        action="attachment.downloaded",
-        actor=user,
-        target=item,
-        unit_id=case.station_id,
-        context=RequestContext.from_request(request),
-    )
     response = FileResponse(
-        io.BytesIO(read_attachment(item)),  # sealed at rest (intake.files)
+        io.BytesIO(download.content),
         as_attachment=True,
-        filename=item.original_name,
-        content_type=item.content_type,
+        filename=download.name,
+        content_type=download.content_type,
     )
     response["Cache-Control"] = "no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
 from kalantari.core.problems import PROBLEM_MEDIA, problem
+from kalantari.org.auth import staff_auth
 
 PROBLEM_SCHEMA = {
     "title": "Problem",
@@ -87,6 +88,9 @@ api = KalantariAPI(
     # no call to the public validator: the page makes no request outside the site.
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     openapi_url="/openapi.json",
+    # Default-deny, as for pages: an operation is for staff (session with the second factor,
+    # or a staff token) unless its router or itself says `auth=None` (the public endpoints).
+    auth=staff_auth,
 )
 
 

@@ -21,7 +21,7 @@ from kalantari.intake import selectors
 from kalantari.intake.files import REFUSED_TOO_MANY, IncomingFile
 from kalantari.intake.services import status_code_send, status_lookup
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 class ExtraFieldOut(Schema):

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from kalantari.core import crypto
 from kalantari.core.errors import DomainError, InvalidInput
+from kalantari.core.gate import public
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
 from kalantari.intake.files import IncomingFile, refused_uploads
@@ -33,6 +34,7 @@ RECEIPT_KEY = "receipt"
 RECEIPT_SUMMARY_WORDS = 12
 
 
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/home.html", {"categories": selectors.categories_public()})
 
@@ -120,6 +122,7 @@ def remember_receipt(request: HttpRequest, body: dict[str, Any]) -> None:
     }
 
 
+@public
 def receipt(request: HttpRequest) -> HttpResponse:
     """The receipt of the report this browser session has just filed (for an hour)."""
     held = request.session.get(RECEIPT_KEY) or {}
@@ -163,6 +166,7 @@ def granted_report(request: HttpRequest) -> Report | None:
     )
 
 
+@public
 @require_POST
 def status_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(GRANT_KEY, None)

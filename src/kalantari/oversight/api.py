@@ -14,7 +14,7 @@ from kalantari.intake.api import Problem, StatusIn, lookup_report
 from kalantari.oversight import selectors, services
 from kalantari.oversight.readings import CitizenAccess, accesses_to_report
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 class AccessOut(Schema):

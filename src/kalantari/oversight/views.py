@@ -20,6 +20,7 @@ from kalantari.audit.models import DisclosureRequest, IdentityDocument
 from kalantari.audit.services import RequestContext
 from kalantari.cases.models import Case
 from kalantari.core.errors import DomainError, NotFound
+from kalantari.core.gate import public
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake.views import errors_by_field, granted_report
 from kalantari.org.models import User
@@ -76,6 +77,7 @@ def identity_check(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def my_data(request: HttpRequest) -> HttpResponse:
     """Public: a person redeems the code from the station and sees who accessed their data.
@@ -117,6 +119,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["POST"])
 def my_data_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(MY_DATA_KEY, None)
@@ -225,6 +228,7 @@ def deferral_review(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def report_accesses(request: HttpRequest) -> HttpResponse:
     """Who at the police has seen this report and its person (needs the status grant; its URL
     name stays `intake:accesses`, config/urls.py)."""
