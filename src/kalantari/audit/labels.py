@@ -40,6 +40,24 @@ ACTION_LABELS: dict[str, Any] = {
     "report.status_viewed": _("The citizen looked at the report's status"),
     "report.submitted": _("Recorded the report"),
     "retention.applied": _("Applied the retention rules"),
+    # --- people (citizen-facing; the inspector-facing labels are in PEOPLE_INSPECTOR_LABELS) ---
+    "person.created": _("Entered your details in the person registry"),
+    "person.updated": _("Corrected your details in the person registry"),
+    "person.linked": _("Linked you to a report or case"),
+    "person.searched": _("Looked you up in the person registry"),
+    "person.viewed": _("Opened your record in the person registry"),
+    "person.merged": _("Joined two records of you into one"),
+    "person.unmerged": _("Separated two records that had been joined"),
+}
+# --- people: inspector-facing labels (to fold into the action registry) ---
+PEOPLE_INSPECTOR_LABELS: dict[str, Any] = {
+    "person.created": _("Person entered in the registry"),
+    "person.updated": _("Person's identity corrected"),
+    "person.linked": _("Person linked to a record with a role"),
+    "person.searched": _("Person registry searched (with purpose)"),
+    "person.viewed": _("Person record opened"),
+    "person.merged": _("Duplicate person merged into a survivor"),
+    "person.unmerged": _("Person merge undone"),
 }
 OTHER = _("Another recorded action")
 

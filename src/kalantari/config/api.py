@@ -203,10 +203,12 @@ def _register_routers() -> None:
     from kalantari.cases.api import router as cases_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
+    from kalantari.people.api import router as people_router
 
     api.add_router("/", intake_router)
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
+    api.add_router("/people", people_router)
 
 
 _register_routers()

@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("kalantari.intake.urls")),
+    path("desk/people/", include("kalantari.people.urls")),
     path("desk/", include("kalantari.cases.urls")),
     path("accounts/", include("kalantari.org.urls")),
     path("oversight/", include("kalantari.audit.urls")),

@@ -43,6 +43,7 @@ from kalantari.intake.models import (
 )
 from kalantari.intake.routing import route_complaint, route_report
 from kalantari.org.models import User
+from kalantari.people import services as people_services
 
 MAX_STATEMENT = 10_000
 MAX_NAME = 200
@@ -309,6 +310,17 @@ def report_submit(
             )
             attachment.save()
         case_services.case_open_for_report(report=report, actor=staff)
+        # The registry's person (the report keeps its identity as filed; a tip makes none).
+        people_services.person_link_complainant(
+            actor=staff,
+            report_id=report.pk,
+            unit_id=decision.station.pk,
+            unit_path=decision.station.path,
+            name=clean["name"],
+            national_id=clean["national_id"],
+            mobile=clean["mobile"],
+            context=context,
+        )
         audit_record(
             action="report.submitted",
             actor=staff,
