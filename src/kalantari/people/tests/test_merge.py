@@ -55,9 +55,7 @@ def test_merge_and_unmerge_round_trip(commander: Any, desk_officer: Any, force: 
 
 
 def test_chained_merges_unmerge_one_at_a_time(commander: Any, force: Any) -> None:
-    reports = [
-        file_report(national_id=nid) for nid in ("0499370899", "0067749828", "0013542419")
-    ]
+    reports = [file_report(national_id=nid) for nid in ("0499370899", "0067749828", "0013542419")]
     people = [Person.objects.get(links__subject_id=str(r.pk)) for r in reports]
     a, b, c = people
     services.person_merge(actor=commander, survivor_id=b.pk, duplicate_id=a.pk)
@@ -69,7 +67,9 @@ def test_chained_merges_unmerge_one_at_a_time(commander: Any, force: Any) -> Non
     assert links_of(b) == {str(reports[1].pk)} and links_of(c) == {str(reports[2].pk)}
 
 
-def test_who_may_merge(desk_officer: Any, inspector: Any, other_station_officer: Any, force: Any) -> None:
+def test_who_may_merge(
+    desk_officer: Any, inspector: Any, other_station_officer: Any, force: Any
+) -> None:
     a = Person.objects.get(links__subject_id=str(file_report().pk))
     b = Person.objects.get(links__subject_id=str(file_report(national_id="0067749828").pk))
     with pytest.raises(Forbidden):

@@ -100,15 +100,16 @@ def test_an_anonymous_tip_makes_no_person(force: Any) -> None:
     assert not PersonLink.objects.exists()
 
 
-def test_correcting_the_person_leaves_the_report_as_filed(
-    commander: Any, filed: Report
-) -> None:
+def test_correcting_the_person_leaves_the_report_as_filed(commander: Any, filed: Report) -> None:
     person = Person.objects.get()
     services.person_update(
         actor=commander,
         person_id=person.pk,
         draft=services.PersonDraft(
-            given_name="مریم", family_name="احمدی‌نژاد", national_id="0499370899"
+            given_name="مریم",
+            family_name="احمدی‌نژاد",
+            national_id="0499370899",
+            mobile="09121234567",
         ),
         expected_version=person.version,
     )
@@ -158,7 +159,9 @@ def test_every_person_search_needs_a_purpose(desk_officer: Any, filed: Report) -
     assert not AuditEvent.objects.filter(action="person.searched").exists()
 
 
-def test_search_is_scoped_to_the_unit(other_station_officer: Any, inspector: Any, filed: Report) -> None:
+def test_search_is_scoped_to_the_unit(
+    other_station_officer: Any, inspector: Any, filed: Report
+) -> None:
     _, found = services.person_search_audited(
         actor=other_station_officer, query="0499370899", purpose_code="identity"
     )
