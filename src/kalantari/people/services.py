@@ -272,7 +272,7 @@ def person_link(
                 target=person,
                 unit_id=actor.unit_id,
                 changes={"role": role, "record": f"{subject_kind}:{subject_id}"},
-                subjects=[subject(person), f"{subject_kind}:{subject_id}"],
+                subjects=[subject(person)],  # the record is in `changes`: not an access to it
                 context=context,
             )
     return link
@@ -338,7 +338,7 @@ def person_link_complainant(
         target=person,
         unit_id=unit_id,
         changes={"role": Role.COMPLAINANT.value, "record": f"report:{report_id}", "new": created},
-        subjects=[subject(person), f"report:{report_id}"],
+        subjects=[subject(person)],  # the record is in `changes`: not an access to it
         context=context,
     )
     return person
