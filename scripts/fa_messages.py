@@ -853,6 +853,99 @@ FA: dict[str, str] = {
     ),
     # --- gate ---
     "Your account may not do this.": "حساب شما اجازهٔ این کار را ندارد.",
+    # --- people ---
+    "Entered your details in the person registry": "مشخصات شما را در دفتر اشخاص ثبت کرد",
+    "Corrected your details in the person registry": "مشخصات شما را در دفتر اشخاص اصلاح کرد",
+    "Linked you to a report or case": "شما را به گزارش یا پرونده‌ای پیوند داد",
+    "Looked you up in the person registry": "شما را در دفتر اشخاص جست‌وجو کرد",
+    "Opened your record in the person registry": "سابقه شما را در دفتر اشخاص باز کرد",
+    "Joined two records of you into one": "دو سابقه شما را یکی کرد",
+    "Separated two records that had been joined": "دو سابقه یکی‌شده را دوباره جدا کرد",
+    "Person entered in the registry": "شخص در دفتر اشخاص ثبت شد",
+    "Person's identity corrected": "مشخصات شخص اصلاح شد",
+    "Person linked to a record with a role": "شخص با یک نقش به سابقه‌ای پیوند خورد",
+    "Person registry searched (with purpose)": "دفتر اشخاص جست‌وجو شد (با هدف)",
+    "Person record opened": "سابقه شخص باز شد",
+    "Duplicate person merged into a survivor": "سابقه تکراری شخص در سابقه اصلی ادغام شد",
+    "Person merge undone": "ادغام سابقه شخص لغو شد",
+    "People": "اشخاص",
+    "Entered by staff": "ثبت‌شده توسط کارکنان",
+    "From a report's filing": "از ثبت یک گزارش",
+    "From the reports filed before the registry": "از گزارش‌های ثبت‌شده پیش از دفتر اشخاص",
+    "given name": "نام",
+    "family name": "نام خانوادگی",
+    "father's name": "نام پدر",
+    "date of birth": "تاریخ تولد",
+    "merged into": "ادغام‌شده در",
+    "person": "شخص",
+    "persons": "اشخاص",
+    "Victim": "بزه‌دیده",
+    "Witness": "شاهد",
+    "Suspect": "مظنون",
+    "Detainee": "بازداشتی",
+    "person's link": "پیوند شخص",
+    "persons' links": "پیوندهای اشخاص",
+    "No such person.": "چنین شخصی نیست.",
+    "This is neither a valid national ID nor a mobile number.": (
+        "این نه کد ملی معتبر است و نه شماره همراه."
+    ),
+    "Give at least a family name.": "دست‌کم نام خانوادگی را وارد کنید.",
+    "A person with this national ID is already registered: search for them.": (
+        "شخصی با این کد ملی پیش‌تر ثبت شده است: او را جست‌وجو کنید."
+    ),
+    "Your role does not enter persons.": "نقش شما ثبت اشخاص نیست.",
+    "Your role does not correct persons.": "نقش شما اصلاح مشخصات اشخاص نیست.",
+    "This record was merged into another: correct that one.": (
+        "این سابقه در سابقه دیگری ادغام شده است: آن را اصلاح کنید."
+    ),
+    "Someone changed this person since you opened it: reload.": (
+        "از وقتی این سابقه را باز کردید کسی آن را تغییر داده است: دوباره بارگذاری کنید."
+    ),
+    "Choose a role from the list.": "یک نقش از فهرست انتخاب کنید.",
+    "Unknown kind of record.": "نوع سابقه ناشناخته است.",
+    "This record was merged into another: link that one.": (
+        "این سابقه در سابقه دیگری ادغام شده است: آن را پیوند دهید."
+    ),
+    "You may not link persons to this record.": "شما نمی‌توانید اشخاص را به این سابقه پیوند دهید.",
+    "Your role does not search persons.": "نقش شما جست‌وجوی اشخاص نیست.",
+    "A person cannot be merged into themselves.": "یک سابقه را نمی‌توان در خودش ادغام کرد.",
+    "Your role does not merge persons.": "نقش شما ادغام سوابق اشخاص نیست.",
+    "One of these records was merged already.": "یکی از این سوابق پیش‌تر ادغام شده است.",
+    "This person is not merged into another.": "این سابقه در سابقه دیگری ادغام نشده است.",
+    "Person": "شخص",
+    "This record was merged into another; it is kept so that the merge can be undone.": (
+        "این سابقه در سابقه دیگری ادغام شده است؛ نگه داشته شده تا بتوان ادغام را لغو کرد."
+    ),
+    "Open the record it was merged into": "باز کردن سابقه‌ای که در آن ادغام شد",
+    "Given name": "نام",
+    "Family name": "نام خانوادگی",
+    "Father's name": "نام پدر",
+    "Date of birth": "تاریخ تولد",
+    "Address": "نشانی",
+    "Record number": "شماره سابقه",
+    "Appears in": "در این سوابق آمده است",
+    "Record": "سابقه",
+    "Linked": "پیوند",
+    "from a merged record": "از سابقه‌ای ادغام‌شده",
+    "No linked records.": "سابقه پیوندداری نیست.",
+    "Undo the merge": "لغو ادغام",
+    "Why (for inspectors)": "چرا (برای بازرسان)",
+    "Separate the records again": "جدا کردن دوباره سوابق",
+    "Merge a duplicate into this record": "ادغام یک سابقه تکراری در این سابقه",
+    "Record number of the duplicate": "شماره سابقه تکراری",
+    "The duplicate's links move here; it is kept, marked as merged, and the merge can be undone.": (
+        "پیوندهای سابقه تکراری به این‌جا منتقل می‌شود؛ خود آن با نشان «ادغام‌شده» نگه داشته "
+        "می‌شود و ادغام را می‌توان لغو کرد."
+    ),
+    "Merge": "ادغام",
+    "Person registry": "دفتر اشخاص",
+    "Search the person registry": "جست‌وجو در دفتر اشخاص",
+    "National ID, mobile or name": "کد ملی، شماره همراه یا نام",
+    "Why are you looking this person up?": "چرا این شخص را جست‌وجو می‌کنید؟",
+    "Give the record number of the duplicate, as shown on its page.": (
+        "شماره سابقه تکراری را همان‌طور که در صفحه‌اش آمده وارد کنید."
+    ),
+    "Persons": "اشخاص",
 }
 
 PLURALS: dict[str, str] = {
@@ -863,4 +956,6 @@ PLURALS: dict[str, str] = {
     "%(shown)s file attached": "%(shown)s فایل پیوست شد",
     # --- auth ---
     "%(n)s new account waits for your approval.": "%(n)s حساب تازه در انتظار تأیید شماست.",
+    # --- people ---
+    "%(shown)s person found.": "%(shown)s شخص یافت شد.",
 }

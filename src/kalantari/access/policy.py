@@ -249,3 +249,49 @@ def deferral_review_scope(user: User) -> str | None:
 def can_verify_identity(user: User) -> bool:
     """Desk officers and commanders check a person's identity for a data access request."""
     return can_take_walk_ins(user)
+
+
+# --- people (the person registry) ------------------------------------------------------------
+# A person is seen by staff of the unit where the record was made or of a unit holding a
+# record the person is linked to (and the units above them). Desk officers, investigators,
+# commanders and inspectors search; those who work records enter, correct and link persons;
+# commanders and inspectors merge duplicates (and undo merges).
+PERSON_EDITORS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER})
+PERSON_MERGERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+
+
+def person_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) whose persons this user may search and see, if any."""
+    if not can_search_persons(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    return user.unit.path if user.unit is not None else None
+
+
+def can_view_person(user: User, unit_paths: list[str]) -> bool:
+    """Whether a person whose record and links sit at `unit_paths` is within the user's scope."""
+    scope = person_scope(user)
+    return scope is not None and any(path.startswith(scope) for path in unit_paths)
+
+
+def can_edit_person(user: User, unit_paths: list[str]) -> bool:
+    return (user.is_superuser or user.role in PERSON_EDITORS) and can_view_person(user, unit_paths)
+
+
+def can_enter_person(user: User) -> bool:
+    """Whether the user may enter a new person (recorded at their own unit)."""
+    return (
+        is_staff_member(user)
+        and (user.is_superuser or user.role in PERSON_EDITORS)
+        and user.unit is not None
+    )
+
+
+def can_link_person(user: User, unit_path: str) -> bool:
+    """Whether the user may link a person to a record of the unit at `unit_path`."""
+    return can_edit_person(user, [unit_path])
+
+
+def can_merge_persons(user: User, unit_paths: list[str]) -> bool:
+    return (user.is_superuser or user.role in PERSON_MERGERS) and can_view_person(user, unit_paths)

@@ -57,6 +57,13 @@ class Action(StrEnum):
     REPORT_FOLLOWUP_ADDED = "report.followup_added"
     REPORT_STATUS_CODE_SENT = "report.status_code_sent"
     REPORT_STATUS_VIEWED = "report.status_viewed"
+    PERSON_CREATED = "person.created"
+    PERSON_LINKED = "person.linked"
+    PERSON_MERGED = "person.merged"
+    PERSON_SEARCHED = "person.searched"
+    PERSON_UNMERGED = "person.unmerged"
+    PERSON_UPDATED = "person.updated"
+    PERSON_VIEWED = "person.viewed"
     REPORT_SUBMITTED = "report.submitted"
     RETENTION_APPLIED = "retention.applied"
 
@@ -112,6 +119,34 @@ LABELS: dict[Action, Labels] = {
         _("Checked the person's identity for a data request")
     ),
     Action.DISCLOSURE_REDEEMED: _same(_("The person opened their data access request")),
+    Action.PERSON_CREATED: Labels(
+        inspector=_("Person entered in the registry"),
+        citizen=_("Entered your details in the person registry"),
+    ),
+    Action.PERSON_LINKED: Labels(
+        inspector=_("Person linked to a record with a role"),
+        citizen=_("Linked you to a report or case"),
+    ),
+    Action.PERSON_MERGED: Labels(
+        inspector=_("Duplicate person merged into a survivor"),
+        citizen=_("Joined two records of you into one"),
+    ),
+    Action.PERSON_SEARCHED: Labels(
+        inspector=_("Person registry searched (with purpose)"),
+        citizen=_("Looked you up in the person registry"),
+    ),
+    Action.PERSON_UNMERGED: Labels(
+        inspector=_("Person merge undone"),
+        citizen=_("Separated two records that had been joined"),
+    ),
+    Action.PERSON_UPDATED: Labels(
+        inspector=_("Person's identity corrected"),
+        citizen=_("Corrected your details in the person registry"),
+    ),
+    Action.PERSON_VIEWED: Labels(
+        inspector=_("Person record opened"),
+        citizen=_("Opened your record in the person registry"),
+    ),
     Action.REPORT_ANONYMISED: _same(_("Removed the personal data from the report")),
     Action.REPORT_FOLLOWUP_ADDED: _same(_("The citizen added a message")),
     Action.REPORT_STATUS_CODE_SENT: _same(_("Texted a code to follow the report")),

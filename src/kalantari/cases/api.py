@@ -15,8 +15,8 @@ from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, CaseEvent, EventKind, Status
 from kalantari.cases.workflow import MOVES
+from kalantari.core.problems import Problem
 from kalantari.core.tracking import format_tracking_code
-from kalantari.intake.api import Problem
 from kalantari.org.auth import staff_auth
 from kalantari.org.models import User
 

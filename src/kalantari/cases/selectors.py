@@ -166,14 +166,15 @@ def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
     if digits and compact.isdigit() and len(compact) == 10:
         try:
             nid = identifiers.normalise_national_id(compact)
-            index = crypto.blind_index("national_id", nid)
-            return "national_id", base.filter(report__national_id_index=index)
+            indexes = crypto.blind_index_candidates("national_id", nid)
+            return "national_id", base.filter(report__national_id_index__in=indexes)
         except ValidationFailed:
             pass
     if digits:
         try:
             mobile = identifiers.normalise_mobile(compact)
-            return "mobile", base.filter(report__mobile_index=crypto.blind_index("mobile", mobile))
+            indexes = crypto.blind_index_candidates("mobile", mobile)
+            return "mobile", base.filter(report__mobile_index__in=indexes)
         except ValidationFailed:
             pass
     if len(compact) == 13:
@@ -208,7 +209,8 @@ def name_matches(key: str) -> Q:
     for alternatives in groups:
         either = Q()
         for token in sorted(alternatives):
-            either |= Q(report__name_index__contains=f" {crypto.token_digest('name', token)} ")
+            for digest in crypto.token_digest_candidates("name", token):  # any index key in use
+                either |= Q(report__name_index__contains=f" {digest} ")
         match &= either
     return match
 

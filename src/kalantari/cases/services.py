@@ -42,6 +42,7 @@ from kalantari.intake.services import (
     submit_body,
 )
 from kalantari.org.models import User
+from kalantari.people import services as people_services
 
 MAX_REASON = 4000
 
@@ -72,6 +73,17 @@ def report_submit(
             draft=draft, clean=clean, staff=staff, pin_hash=pin_hash, ip=context.ip
         )
         case_open_for_report(report=report, actor=staff)
+        # The registry's person (the report keeps its identity as filed; a tip makes none).
+        people_services.person_link_complainant(
+            actor=staff,
+            report_id=report.pk,
+            unit_id=report.station_id,
+            unit_path=report.station.path,
+            name=clean["name"],
+            national_id=clean["national_id"],
+            mobile=clean["mobile"],
+            context=context,
+        )
         audit_record(
             action="report.submitted",
             actor=staff,

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kalantari.org",
     "kalantari.access",
     "kalantari.audit",
+    "kalantari.people",
     "kalantari.intake",
     "kalantari.cases",
     "kalantari.oversight",

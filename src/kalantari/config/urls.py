@@ -48,6 +48,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("", include((citizen_pages, "intake"))),
+    path("desk/people/", include("kalantari.people.urls")),
     path("desk/", include("kalantari.cases.urls")),
     # The start page asks access and cases, so it is not org's (docs/architecture.md).
     path("accounts/start/", landing, name="landing"),

@@ -31,7 +31,7 @@ import secrets
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +54,28 @@ class KeyError_(Exception):
     """A key is missing or a ciphertext does not open: never answered with plaintext."""
 
 
+LEGACY_INDEX_KEY_ID = "0"  # the one blind-index key of key files older than index rotation
+
+
 @dataclass(frozen=True)
 class Keyring:
+    """The data keys and the blind-index keys.
+
+    `index_key` is the current blind-index key (what new indexes are computed with);
+    `index_keys` holds it and any older ones still in use, by id, while
+    `kalantari keys rotate-index` rebuilds the stored indexes: readers match under every
+    one of them (`blind_index_candidates`), so search keeps working during a rotation.
+    """
+
     current: str
     data_keys: dict[str, bytes]
     index_key: bytes
+    index_current: str = LEGACY_INDEX_KEY_ID
+    index_keys: dict[str, bytes] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.index_keys:
+            object.__setattr__(self, "index_keys", {self.index_current: self.index_key})
 
     def to_json(self) -> str:
         return json.dumps(
@@ -66,6 +83,11 @@ class Keyring:
                 "current": self.current,
                 "data_keys": {k: _b64(v) for k, v in self.data_keys.items()},
                 "index_key": _b64(self.index_key),
+                "index_current": self.index_current,
+                # Older blind-index keys, kept while rows still use them (keys rotate-index).
+                "index_previous": {
+                    k: _b64(v) for k, v in self.index_keys.items() if k != self.index_current
+                },
             },
             indent=2,
         )
@@ -76,15 +98,25 @@ class Keyring:
         keys = {k: base64.b64decode(v) for k, v in raw["data_keys"].items()}
         if raw["current"] not in keys or any(len(v) != 32 for v in keys.values()):
             raise KeyError_("the key file is malformed (current key missing or not 256-bit)")
-        index_key = base64.b64decode(raw.get("index_key") or "")
-        # An empty or short index key would make every blind index a plain, guessable hash.
-        if len(index_key) < MIN_INDEX_KEY_BYTES:
-            raise KeyError_(
-                f"the blind-index key is missing or shorter than {MIN_INDEX_KEY_BYTES} bytes"
-            )
-        if index_key in keys.values():
-            raise KeyError_("the blind-index key must differ from every data key")
-        return cls(current=raw["current"], data_keys=keys, index_key=index_key)
+        index_current = str(raw.get("index_current") or LEGACY_INDEX_KEY_ID)
+        previous = raw.get("index_previous") or {}
+        index_keys = {k: base64.b64decode(v) for k, v in previous.items()}
+        index_keys[index_current] = base64.b64decode(raw.get("index_key") or "")
+        for index_key in index_keys.values():
+            # An empty or short index key would make every blind index a plain, guessable hash.
+            if len(index_key) < MIN_INDEX_KEY_BYTES:
+                raise KeyError_(
+                    f"the blind-index key is missing or shorter than {MIN_INDEX_KEY_BYTES} bytes"
+                )
+            if index_key in keys.values():
+                raise KeyError_("the blind-index key must differ from every data key")
+        return cls(
+            current=raw["current"],
+            data_keys=keys,
+            index_key=index_keys[index_current],
+            index_current=index_current,
+            index_keys=index_keys,
+        )
 
     @classmethod
     def generate(cls) -> Keyring:
@@ -232,12 +264,32 @@ def key_id_of(stored: str) -> str | None:
     return None
 
 
+def current_index_key_id() -> str:
+    """The id of the blind-index key new indexes are computed with (stored beside them)."""
+    return keyring().index_current
+
+
+def _mac(key: bytes, kind: str, value: str) -> str:
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
 def blind_index(kind: str, value: str) -> str:
     """A keyed hash for exact-match search; empty for an empty value."""
     if not value:
         return ""
-    mac = hmac.new(keyring().index_key, f"{kind}:{value}".encode(), hashlib.sha256)
-    return mac.hexdigest()
+    return _mac(keyring().index_key, kind, value)
+
+
+def blind_index_candidates(kind: str, value: str) -> list[str]:
+    """The value's blind index under every index key still in use, the current one first.
+
+    Search matches any of them, so rows not yet rebuilt by `keys rotate-index` are found.
+    """
+    if not value:
+        return []
+    ring = keyring()
+    others = [k for i, k in sorted(ring.index_keys.items()) if i != ring.index_current]
+    return [_mac(key, kind, value) for key in [ring.index_key, *others]]
 
 
 def token_index(kind: str, text: str) -> str:
@@ -258,3 +310,8 @@ def token_index(kind: str, text: str) -> str:
 def token_digest(kind: str, token: str) -> str:
     """One token as `token_index` stores it (80 bits of its blind index)."""
     return blind_index(kind, token)[:20]
+
+
+def token_digest_candidates(kind: str, token: str) -> list[str]:
+    """One token as stored under each index key still in use (see `blind_index_candidates`)."""
+    return [digest[:20] for digest in blind_index_candidates(kind, token)]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from django.apps import apps
 from django.db import connection, models, transaction
 
 from kalantari.core import crypto
-from kalantari.core.fields import EncryptedTextField
+from kalantari.core.fields import EncryptedTextField, Unreadable
 from kalantari.core.sealing import raw_rows, write_raw
 
 logger = logging.getLogger("kalantari.crypto")
@@ -135,3 +136,85 @@ def keys_retire(key_id: str) -> None:
         raise ValueError(f"values are still sealed with {key_id}: run `kalantari keys rotate`")
     keys = {k: v for k, v in ring.data_keys.items() if k != key_id}
     crypto.write_keyring(replace(ring, data_keys=keys))
+
+
+# -- blind-index key rotation ----------------------------------------------------------------
+#
+# A model that keeps blind indexes declares them: `INDEX_FIELDS` (the index columns),
+# `INDEX_SOURCES` (the encrypted fields they are computed from), an `index_key` column (the
+# id of the index key its row was computed with) and `index_identity()` (recompute them all
+# under the current key). Rotation: a new index key becomes current (new rows are indexed
+# with it at once), the old one stays in the keyring so search matches both
+# (`crypto.blind_index_candidates`), and every row still on an older key is rebuilt in small
+# batches, each its own transaction. The rows' `index_key` is the progress: an interrupted
+# rebuild resumes where it stopped; readers never wait for it.
+
+INDEX_BATCH = 500
+
+
+def index_models() -> Iterator[type[models.Model]]:
+    """The models that keep blind indexes (see the declaration above)."""
+    for model in apps.get_models():
+        if hasattr(model, "INDEX_FIELDS") and hasattr(model, "index_identity"):
+            yield model
+
+
+def index_pending() -> dict[str, int]:
+    """Rows per model whose indexes are not yet under the current index key."""
+    current = crypto.keyring(refresh=True).index_current
+    return {
+        model._meta.label: model._default_manager.exclude(index_key=current).count()
+        for model in index_models()
+    }
+
+
+def keys_add_index_key() -> str:
+    """Add a fresh blind-index key and make it current; the older ones stay for readers."""
+    _file_keys_only()
+    ring = crypto.keyring(refresh=True)
+    key_id = crypto.new_key_id()
+    while key_id in ring.index_keys:
+        key_id = crypto.new_key_id()
+    key = secrets.token_bytes(32)
+    index_keys = {**ring.index_keys, key_id: key}
+    crypto.write_keyring(replace(ring, index_key=key, index_current=key_id, index_keys=index_keys))
+    return key_id
+
+
+def _readable(row: models.Model, sources: Iterable[str]) -> bool:
+    return not any(isinstance(getattr(row, name), Unreadable) for name in sources)
+
+
+def reindex_all(*, batch_size: int = INDEX_BATCH, max_batches: int | None = None) -> dict[str, int]:
+    """Rebuild every row's blind indexes not yet under the current key; returns counts.
+
+    `rebuilt` rows moved to the current key, `unreadable` rows were left as they were (a
+    source value does not open: logged; they stay pending, so a later run retries them).
+    `max_batches` stops early (a run in a maintenance window); running again resumes.
+    """
+    current = crypto.keyring(refresh=True).index_current
+    counts = {"rebuilt": 0, "unreadable": 0}
+    batches = 0
+    for model in index_models():
+        fields = [*model.INDEX_FIELDS, "index_key"]  # type: ignore[attr-defined]
+        sources: tuple[str, ...] = model.INDEX_SOURCES  # type: ignore[attr-defined]
+        after: Any = None
+        while max_batches is None or batches < max_batches:
+            pending = model._default_manager.exclude(index_key=current).order_by("pk")
+            if after is not None:
+                pending = pending.filter(pk__gt=after)
+            with transaction.atomic():
+                rows = list(pending.select_for_update().only("pk", *fields, *sources)[:batch_size])
+                for row in rows:
+                    if not _readable(row, sources):
+                        logger.error("rotate-index: %s %s does not open; left", model, row.pk)
+                        counts["unreadable"] += 1
+                        continue
+                    row.index_identity()  # type: ignore[attr-defined]
+                    row.save(update_fields=fields)
+                    counts["rebuilt"] += 1
+            batches += 1
+            if len(rows) < batch_size:
+                break
+            after = rows[-1].pk
+    return counts

@@ -7,9 +7,22 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
+from ninja import Schema
 
 PROBLEM_MEDIA = "application/problem+json"
 PROBLEM_TYPES = "https://kalantari.invalid/problems/"
+
+
+class Problem(Schema):
+    """The body of every error answer, as the OpenAPI documents it."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str
+    field: str | None = None
+    errors: list[dict[str, Any]] | None = None
 
 
 def problem(

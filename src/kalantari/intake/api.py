@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 
 from kalantari.audit.services import RequestContext
 from kalantari.core.errors import ValidationFailed
+from kalantari.core.problems import Problem
 from kalantari.intake import selectors
 from kalantari.intake.files import REFUSED_TOO_MANY, IncomingFile
 from kalantari.intake.services import status_code_send, status_lookup
@@ -101,16 +102,6 @@ class ReportCreated(Schema):
     pin: str | None = Field(
         None, description="Anonymous reports only: the secret PIN to follow it."
     )
-
-
-class Problem(Schema):
-    type: str
-    title: str
-    status: int
-    code: str
-    detail: str
-    field: str | None = None
-    errors: list[dict[str, Any]] | None = None
 
 
 class StatusIn(Schema):

@@ -119,6 +119,8 @@ class Report(BaseModel):
     national_id_index = models.CharField(max_length=64, blank=True, db_index=True)
     mobile_index = models.CharField(max_length=64, blank=True, db_index=True)
     name_index = models.TextField(blank=True)
+    # The blind-index key the three indexes were computed with (`kalantari keys rotate-index`).
+    index_key = models.CharField(max_length=16, default=crypto.current_index_key_id)
     pin_hash = models.CharField(max_length=200, blank=True)
     extra = EncryptedJSONField(default=dict, blank=True)
     receipt_token = models.CharField(max_length=43, unique=True)
@@ -129,11 +131,15 @@ class Report(BaseModel):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
+    INDEX_FIELDS = ("national_id_index", "mobile_index", "name_index")
+    INDEX_SOURCES = ("national_id", "mobile", "complainant_name")
+
     def __str__(self) -> str:
         return self.tracking_code
 
     def index_identity(self) -> None:
         """Refresh the blind indexes from the (plaintext, in memory) identity fields."""
+        self.index_key = crypto.current_index_key_id()
         self.national_id_index = crypto.blind_index("national_id", self.national_id)
         self.mobile_index = crypto.blind_index("mobile", self.mobile)
         self.name_index = crypto.token_index("name", normalise(self.complainant_name))

@@ -12,6 +12,7 @@ from kalantari.audit.models import DisclosureDeferral, DisclosureRequest
 from kalantari.cases.models import OPEN_STATUSES, Case
 from kalantari.org.models import User
 from kalantari.oversight.readings import CitizenAccess, Subject, citizen_accesses
+from kalantari.people.models import Person
 
 
 def person_subjects(national_id_index: str) -> list[Subject]:
@@ -21,6 +22,9 @@ def person_subjects(national_id_index: str) -> list[Subject]:
         report__national_id_index=national_id_index
     ).values_list("pk", "report_id"):
         subjects += [("case", str(case_id)), ("report", str(report_id))]
+    # Their records in the person registry (audited as `person:<id>`), merged ones included.
+    persons = Person.objects.filter(national_id_index=national_id_index)
+    subjects += [("person", str(pk)) for pk in persons.values_list("pk", flat=True)]
     return subjects
 
 

@@ -1,4 +1,4 @@
-"""`kalantari keys init|status|verify|rotate|retire KEY`: the encryption keys of personal data."""
+"""`kalantari keys init|status|verify|rotate|retire KEY|rotate-index`: the keys of personal data."""
 
 from __future__ import annotations
 
@@ -13,8 +13,21 @@ class Command(BaseCommand):
     help = "Manage the keys that encrypt personal data (kept outside the database)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["init", "status", "verify", "rotate", "retire"])
+        parser.add_argument(
+            "action", choices=["init", "status", "verify", "rotate", "retire", "rotate-index"]
+        )
         parser.add_argument("key_id", nargs="?", help="the key to retire")
+        parser.add_argument(
+            "--batch", type=int, default=keys.INDEX_BATCH, help="rows per transaction"
+        )
+        parser.add_argument(
+            "--max-batches", type=int, default=None, help="stop after this many (resume later)"
+        )
+        parser.add_argument(
+            "--new-key",
+            action="store_true",
+            help="start a new index key even if rows are still pending",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -28,6 +41,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"current key: {ring.current}")
                 for key_id in sorted(set(ring.data_keys) | set(usage)):
                     self.stdout.write(f"  {key_id}: {usage.get(key_id, 0)} value(s)")
+                self.stdout.write(f"current index key: {ring.index_current}")
+                for label, count in sorted(keys.index_pending().items()):
+                    self.stdout.write(f"  {label}: {count} row(s) to re-index")
             elif action == "verify":
                 bad = keys.unreadable_values()
                 for column, rows in sorted(bad.items()):
@@ -42,6 +58,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"new current key {new}; re-sealing stored values…")
                 moved = keys.reseal_all()
                 self.stdout.write(f"re-sealed {moved} row(s); old keys stay until retired")
+            elif action == "rotate-index":
+                self._rotate_index(options)
             else:
                 if not options["key_id"]:
                     raise CommandError("say which key to retire")
@@ -49,3 +67,21 @@ class Command(BaseCommand):
                 self.stdout.write(f"retired {options['key_id']}")
         except (ValueError, FileExistsError, crypto.KeyError_) as exc:
             raise CommandError(str(exc)) from exc
+
+    def _rotate_index(self, options: dict[str, Any]) -> None:
+        """Start a new blind-index key (or resume the rebuild under the current one)."""
+        pending = sum(keys.index_pending().values())
+        if pending and not options["new_key"]:
+            ring = crypto.keyring(refresh=True)
+            self.stdout.write(f"resuming: {pending} row(s) not yet under {ring.index_current}")
+        else:
+            new = keys.keys_add_index_key()
+            self.stdout.write(f"new current index key {new}; rebuilding the blind indexes…")
+        counts = keys.reindex_all(
+            batch_size=max(1, options["batch"]), max_batches=options["max_batches"]
+        )
+        left = sum(keys.index_pending().values())
+        self.stdout.write(
+            f"rebuilt {counts['rebuilt']} row(s); {counts['unreadable']} unreadable; "
+            f"{left} still pending" + (" (run again to resume)" if left else "")
+        )
