@@ -11,7 +11,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -158,11 +158,24 @@ def _check_version(case: Case, expected_version: int | None) -> None:
         )
 
 
-def _check_allowed(user: User, case: Case, action: str) -> None:
-    """Refuse what `access.policy` refuses, with the error its reason calls for."""
+def _check_allowed(
+    user: User, case: Case, action: str, expected_version: int | None, *, versioned: bool = True
+) -> None:
+    """Refuse what `access.policy` refuses, with the error its reason calls for.
+
+    A request based on a stale version is told to reload before it is told the case's state
+    forbids it (it was looking at another state).
+    """
     refusal = policy.case_action_refusal(user, case, action, MOVES)
-    if refusal is None:
-        return
+    if refusal is not None and refusal.status != Conflict.status:
+        _refuse(case, action, refusal)
+    if versioned:
+        _check_version(case, expected_version)
+    if refusal is not None:
+        _refuse(case, action, refusal)
+
+
+def _refuse(case: Case, action: str, refusal: policy.Refusal) -> NoReturn:
     code = refusal.value
     if refusal is policy.Refusal.NOT_VISIBLE:
         raise NotFound(_("No such case."))
@@ -229,8 +242,7 @@ def case_transition(
         raise ValidationFailed(_("Unknown action."), code="unknown_action", field="action")
     with transaction.atomic(durable=True):
         case = _locked_case(case_id, actor)
-        _check_allowed(actor, case, action)
-        _check_version(case, expected_version)
+        _check_allowed(actor, case, action, expected_version)
         text = _reason(reason, required=move.needs_reason)
         now = timezone.now()
         data: dict[str, Any] = {}
@@ -358,7 +370,7 @@ def case_note_add(
     """Add an internal or public note (a note never changes the case's version)."""
     with transaction.atomic(durable=True):
         case = _locked_case(case_id, actor)
-        _check_allowed(actor, case, "note")
+        _check_allowed(actor, case, policy.NOTE, None, versioned=False)
         text = _reason(body, required=True)
         now = timezone.now()
         event = CaseEvent.objects.create(
@@ -391,8 +403,7 @@ def case_claim(
     action = policy.RELEASE if release else policy.CLAIM
     with transaction.atomic(durable=True):
         case = _locked_case(case_id, actor)
-        _check_allowed(actor, case, action)
-        _check_version(case, expected_version)
+        _check_allowed(actor, case, action, expected_version)
         now = timezone.now()
         case.claimed_by = None if release else actor
         case.claimed_at = None if release else now
