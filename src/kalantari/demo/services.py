@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -269,22 +269,24 @@ class _History:
         with _clock() as clock:
             for step in sorted(self.steps, key=lambda s: (s.at, s.seq)):
                 clock.at = step.at
-                case, actor, data = step.case, cast(User, step.actor), step.data
-                if step.kind == "submitted":  # a walk-in's officer, or nobody (None) online
+                case, actor, data = step.case, step.actor, step.data
+                if step.kind == "submitted":
                     with transaction.atomic(durable=True):
                         audit_record(
                             action="report.submitted",
-                            actor=step.actor,
+                            actor=actor,
                             target=case.report,
                             unit_id=case.station_id,
                             changes=data,
                         )
                 elif step.kind == "move":
+                    assert actor is not None
                     moved = case_services.case_transition(
                         actor=actor, case_id=case.pk, expected_version=versions[case.pk], **data
                     )
                     versions[case.pk] = moved.version
                 elif step.kind == "note":
+                    assert actor is not None
                     case_services.case_note_add(
                         actor=actor, case_id=case.pk, body=data["body"], public=False
                     )
@@ -297,6 +299,7 @@ class _History:
                             report=case.report, followup_id=followup.pk
                         )
                 else:  # "viewed": an officer opens the file (follow-ups are read then)
+                    assert actor is not None
                     case_services.case_view(actor=actor, case_id=case.pk)
 
     def _reads(self) -> None:
@@ -505,8 +508,7 @@ class _History:
         """Plan one move of the workflow (replayed through `case_transition`)."""
         plan = self.plans[case.pk]
         move = MOVES[action]
-        if plan.status not in move.sources:  # a slip in the plan above, not in data
-            raise ValueError(f"demo plan: {action} from {plan.status}")
+        assert plan.status in move.sources, (action, plan.status)  # a planning slip, not data
         plan.status = move.target
         if action in FIRST_RESPONSE_MOVES and plan.first_response is None:
             plan.first_response = at
