@@ -21,40 +21,27 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kalantari.audit import labels
+from kalantari.audit import actions
 from kalantari.audit.models import AuditEvent, AuditSubject, DisclosureDeferral
 from kalantari.audit.purposes import purpose_label
 from kalantari.cases.models import Case, CaseEvent, Status
 from kalantari.org.models import OrgUnit, Role, User
-
-# What a citizen is told each kind of staff access was (others: audit.labels).
-ACCESS_LABELS: dict[str, Any] = {
-    "case.viewed": _("Opened the case file"),
-    "case.searched": _("Found it in a search"),
-    "attachment.downloaded": _("Opened an attached file"),
-    "case.note_added": _("Added a note"),
-    "case.claimed": _("Took the case on"),
-    "report.submitted": _("Recorded the report at the desk"),
-}
 
 Subject = tuple[str, str]  # ("case", id), ("report", id), ("person", "nid:<index>")
 _TARGET_TYPES = {"case": "cases.case", "report": "intake.report"}
 
 
 def action_label(action: str, changes: dict[str, Any] | None = None) -> str:
-    """A person-readable label for an audit action (never the raw key)."""
+    """What a person is told an access was: the registry's citizen label (audit.actions),
+    or, for a move of a case, the state it moved to. Never the raw key."""
     changes = changes or {}
-    if action in ACCESS_LABELS:
-        return str(ACCESS_LABELS[action])
     if action.startswith("case.") and changes.get("to"):
         try:
             status = str(Status(changes["to"]).label)
         except ValueError:
             status = str(_("another state"))
         return str(_("Moved the case to “%(status)s”")) % {"status": status}
-    if action.startswith("case.") and action not in labels.ACTION_LABELS:
-        return str(_("Worked on the case"))
-    return labels.action_label(action)
+    return actions.citizen_label(action)
 
 
 def _role_label(role: str) -> str:
