@@ -3,6 +3,8 @@ kalantari.config.settings itself, and the test settings change only what they sa
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 
 from kalantari.config import settings as production
@@ -24,7 +26,8 @@ def test_production_hashes_passwords_with_argon2() -> None:
 
 
 def test_the_suite_runs_on_the_test_settings() -> None:
-    assert settings.SETTINGS_MODULE == "kalantari.config.settings_test"
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "kalantari.config.settings_test"
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_test_settings_change_only_speed_and_what_leaves_the_machine() -> None:
