@@ -55,6 +55,7 @@ lint: setup
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/kalantari makemigrations --check --dry-run
 	$(BIN)/python scripts/check_messages.py
 	$(BIN)/bandit -q -r src -x "*/tests/*,*/migrations/*"

@@ -829,6 +829,30 @@ FA: dict[str, str] = {
         "حساب شما در انتظار تأیید فرد دوم است (فرمانده‌تان یا مدیری دیگر)؛ تا آن زمان هیچ "
         "پرونده‌ای را باز نمی‌کند."
     ),
+    # --- layers ---
+    "Only inspectors and privacy officers review accesses.": (
+        "تنها بازرسان و مسئولان حریم خصوصی دسترسی‌ها را بررسی می‌کنند."
+    ),
+    # --- actions ---
+    "Approved a staff account": "حساب کارمندی را تأیید کرد",
+    "Issued a one-time code to enrol an authenticator": "کد یک‌بارمصرف ثبت برنامهٔ تأیید هویت را صادر کرد",
+    "Used a one-time code to enrol an authenticator": "با کد یک‌بارمصرف برنامهٔ تأیید هویت را ثبت کرد",
+    "Gave the code of the second sign-in step": "کد مرحلهٔ دوم ورود را وارد کرد",
+    "Assigned the case": "پرونده را به مأمور ارجاع داد",
+    "Closed the case": "پرونده را بست",
+    "Referred the case": "پرونده را به مرجع دیگری فرستاد",
+    "Rejected the report": "گزارش را رد کرد",
+    "Reopened the case": "پرونده را دوباره باز کرد",
+    "Resolved the case": "به پرونده رسیدگی کرد و نتیجه را ثبت کرد",
+    "Sent the case back for more work": "پرونده را برای رسیدگی بیشتر برگرداند",
+    "Started work on the case": "رسیدگی به پرونده را آغاز کرد",
+    "Triaged the case": "پرونده را بررسی اولیه کرد",
+    "You are already working on this case.": "شما هم‌اکنون روی این پرونده کار می‌کنید.",
+    "Nobody is working on this case: there is no claim to release.": (
+        "کسی روی این پرونده کار نمی‌کند: چیزی برای آزاد کردن نیست."
+    ),
+    # --- gate ---
+    "Your account may not do this.": "حساب شما اجازهٔ این کار را ندارد.",
 }
 
 PLURALS: dict[str, str] = {

@@ -14,8 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from kalantari.cases.models import Case
+from kalantari.cases.services import followup_add
 from kalantari.cases.tests.factories import advance
-from kalantari.intake.services import followup_add
 from kalantari.org.models import User
 from kalantari.org.tests.factories import sign_in
 

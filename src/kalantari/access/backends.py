@@ -15,9 +15,8 @@ class PolicyBackend(ModelBackend):
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
         if obj is None:
             return super().has_perm(user_obj, perm, obj)
-        from kalantari.cases.models import Case
-
-        if isinstance(obj, Case):
+        # A case file, named by its model label: access sits below cases.
+        if getattr(getattr(obj, "_meta", None), "label_lower", "") == "cases.case":
             if perm == "cases.view_case":
                 return policy.can_view_case(user_obj, obj)
             if perm == "cases.change_case":

@@ -7,15 +7,35 @@ its own records and those of the units below it (`OrgUnit.path` is a prefix of t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db.models import Q
 
+from kalantari.org.accounts import is_staff_member
 from kalantari.org.models import Role
 
 if TYPE_CHECKING:
-    from kalantari.cases.models import Case
     from kalantari.org.models import User
+
+
+class Case(Protocol):
+    """What the policy reads of a case file. `cases.models.Case` is one: access sits below
+    cases (docs/architecture.md, "Layers"), so it names the fields, not the model."""
+
+    @property
+    def unit_path(self) -> str: ...
+
+    @property
+    def assignee_id(self) -> Any: ...
+
+    @property
+    def claimed_by_id(self) -> Any: ...
+
+    @property
+    def status(self) -> str: ...
+
 
 CASE_READERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
 PERSON_SEARCHERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
@@ -44,18 +64,6 @@ ROLE_CASE_ACTIONS: dict[str, frozenset[str]] = {
     ),
     Role.INSPECTOR: frozenset(),
 }
-# Actions that still belong to whoever holds the case's claim.
-CLAIM_EXEMPT = frozenset({"note", "claim"})
-
-
-def is_staff_member(user: User | object) -> bool:
-    """An active account that a second person approved (org/accounts.py): a new account
-    has no case scope, no person search and no desk until then."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and getattr(user, "is_active", False)
-        and getattr(user, "is_approved", False)
-    )
 
 
 WALK_IN_TAKERS = frozenset({Role.DESK_OFFICER, Role.COMMANDER})
@@ -109,35 +117,96 @@ def can_view_case(user: User, case: Case) -> bool:
 
 
 def case_actions(user: User, case: Case) -> frozenset[str]:
-    """Actions this user's role allows on this case (before the workflow's own rules)."""
+    """Actions this user's role allows on this case, before its state and claim are looked at
+    (what may be done now: `case_available_actions`)."""
     if not can_view_case(user, case):
         return frozenset()
     return ROLE_CASE_ACTIONS.get(user.role, frozenset())
 
 
-def claim_blocks(user: User, case: Case, action: str) -> bool:
-    """True when another officer holds the case and this action is theirs alone."""
-    if action in CLAIM_EXEMPT or case.claimed_by_id is None or case.claimed_by_id == user.pk:
-        return False
-    if action == "release":
-        return user.role != Role.COMMANDER
-    return user.role != Role.COMMANDER
-
+# The actions besides the workflow's moves. Claim: "I am working this case now", so others
+# keep off its moves (a commander may override); release gives the case back; a note never
+# changes the case and is always its readers' to add.
+CLAIM = "claim"
+RELEASE = "release"
+NOTE = "note"
+OTHER_CASE_ACTIONS = (CLAIM, RELEASE, NOTE)
+CLAIM_OVERRIDERS = frozenset({Role.COMMANDER})
 
 # A claim says who is working a case now; a finished case (resolved, closed, referred,
 # rejected) has no work left to claim. The values of cases.models.OPEN_STATUSES (access sits
-# below cases and names statuses by value).
+# below cases and names statuses by value; cases/tests checks the two agree).
 CLAIMABLE_STATUSES = frozenset({"received", "triaged", "assigned", "in_progress", "reopened"})
 
 
-def claim_open(case: Case) -> bool:
-    """Whether the case is in a state in which anyone may claim it."""
-    return case.status in CLAIMABLE_STATUSES
+class MoveSources(Protocol):
+    """What the policy reads of a workflow move (`cases.workflow.Move` has it)."""
+
+    @property
+    def sources(self) -> Collection[str]: ...
 
 
-def can_claim(user: User, case: Case) -> bool:
-    """Whether to offer this user the claim: their role may, the case is open, nobody holds it."""
-    return "claim" in case_actions(user, case) and claim_open(case) and case.claimed_by_id is None
+# The workflow table, passed in by its owner (cases.workflow.MOVES): access sits below cases.
+Workflow = Mapping[str, MoveSources]
+
+
+class Refusal(StrEnum):
+    """Why an action on a case is refused; the value is the error code the caller answers."""
+
+    NOT_VISIBLE = "not_found"  # 404: the case is not this user's to see (or does not exist)
+    UNKNOWN = "unknown_action"  # 422
+    ROLE = "action_not_allowed"  # 403: the user's role never does this
+    CLAIMED_BY_OTHER = "claimed_by_other"  # 409: another officer holds the case
+    ILLEGAL_MOVE = "illegal_transition"  # 409: not from the case's current status
+    NOT_CLAIMABLE = "not_claimable"  # 409: a finished case has nothing to claim
+    ALREADY_CLAIMED = "already_claimed"  # 409: the user holds it already
+    NOT_CLAIMED = "not_claimed"  # 409: nobody holds it, nothing to release
+
+    @property
+    def status(self) -> int:
+        """The HTTP status the refusal answers with."""
+        return {Refusal.NOT_VISIBLE: 404, Refusal.UNKNOWN: 422, Refusal.ROLE: 403}.get(self, 409)
+
+
+def case_action_refusal(user: User, case: Case, action: str, workflow: Workflow) -> Refusal | None:
+    """Why this user may not take this action on this case now, or None when they may.
+
+    The one answer to "may they?": `case_available_actions` offers exactly the actions this
+    refuses nothing for, and the case services raise from what it returns.
+    """
+    if action not in workflow and action not in OTHER_CASE_ACTIONS:
+        return Refusal.UNKNOWN
+    if not can_view_case(user, case):
+        return Refusal.NOT_VISIBLE
+    if action not in case_actions(user, case):
+        return Refusal.ROLE
+    if action == NOTE:
+        return None
+    holder = case.claimed_by_id
+    held_by_other = holder is not None and holder != user.pk
+    if action == CLAIM:
+        if case.status not in CLAIMABLE_STATUSES:
+            return Refusal.NOT_CLAIMABLE
+        if held_by_other:
+            return Refusal.CLAIMED_BY_OTHER
+        return Refusal.ALREADY_CLAIMED if holder is not None else None
+    if held_by_other and user.role not in CLAIM_OVERRIDERS:
+        return Refusal.CLAIMED_BY_OTHER
+    if action == RELEASE:
+        return Refusal.NOT_CLAIMED if holder is None else None
+    if case.status not in workflow[action].sources:
+        return Refusal.ILLEGAL_MOVE
+    return None
+
+
+def case_available_actions(user: User, case: Case, workflow: Workflow) -> tuple[str, ...]:
+    """What this user may do with this case now: the workflow's moves in its order, then
+    claim, release and note. The page, the API and the services all ask this."""
+    return tuple(
+        action
+        for action in (*workflow, *OTHER_CASE_ACTIONS)
+        if case_action_refusal(user, case, action, workflow) is None
+    )
 
 
 def can_search_persons(user: User) -> bool:

@@ -6,14 +6,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, models
 from django.utils.translation import gettext_lazy as _
 
 from kalantari.audit import chain
+from kalantari.audit.actions import registered
 from kalantari.audit.models import AuditEvent
 from kalantari.audit.purposes import PurposeCode
 from kalantari.core.errors import AuditUnavailable
-from kalantari.org.models import User
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ logger = logging.getLogger(__name__)
 def audit_record(
     *,
     action: str,
-    actor: User | None,
+    actor: AbstractBaseUser | None,
     target: models.Model | None = None,
     unit_id: Any = None,
     changes: dict[str, Any] | None = None,
@@ -58,8 +59,10 @@ def audit_record(
     """Append one audit event to its unit's chain (never update or delete one).
 
     Fails closed: if the record cannot be written, `AuditUnavailable` aborts the caller's
-    transaction, so the access it would have recorded does not happen either.
+    transaction, so the access it would have recorded does not happen either. An action
+    missing from the registry (`audit.actions`) is refused the same way.
     """
+    action = registered(action).value
     if context.purpose_code and context.purpose_code not in PurposeCode.values:
         raise ValueError(f"unknown purpose code {context.purpose_code!r}")
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None

@@ -14,7 +14,7 @@ from kalantari.access import policy
 from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, CaseEvent, EventKind, Status
-from kalantari.cases.workflow import legal_moves
+from kalantari.cases.workflow import MOVES
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake.api import Problem
 from kalantari.org.auth import staff_auth
@@ -77,7 +77,11 @@ class CaseDetailOut(CaseOut):
     referral_name: str
     referral_contact: str
     rejection_reason: str
-    allowed_actions: list[str]
+    allowed_actions: list[str] = Field(
+        ...,
+        description="What the caller may do with the case now (the workflow's moves in order, "
+        "then claim, release, note); any other action is refused.",
+    )
     timeline: list[EventOut]
 
 
@@ -172,7 +176,7 @@ def _event(e: CaseEvent) -> dict[str, Any]:
 
 def case_detail(case: Case, user: User) -> dict[str, Any]:
     report = case.report
-    actions = sorted(policy.case_actions(user, case) & (legal_moves(case.status) | {"note"}))
+    actions = list(policy.case_available_actions(user, case, MOVES))
     return case_summary(case) | {
         "statement": report.statement,
         "occurred_at": report.occurred_at,

@@ -33,6 +33,15 @@ OPEN_STATUSES = (
 )
 
 
+class SlaState(models.TextChoices):
+    """Where a case stands against its service-level targets (cases.selectors.sla_state)."""
+
+    ON_TRACK = "on_track", _("on track")
+    AT_RISK = "at_risk", _("at risk")
+    BREACHED = "breached", _("breached")
+    DONE = "done", "—"  # a finished case has no target left
+
+
 class ReferralTarget(models.TextChoices):
     JUDICIARY = "judiciary", _("The judiciary")
     UNIT = "unit", _("Another police unit")

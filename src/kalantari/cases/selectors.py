@@ -1,4 +1,5 @@
-"""Every read of cases, already limited by the policy module to what the user may see."""
+"""Every read of cases, already limited by the policy module to what the user may see; and
+what a citizen holding a status grant may see of their report and its case (`public_status`)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,26 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kalantari.access import policy
-from kalantari.cases.models import OPEN_STATUSES, Case, CaseEvent, Status
+from kalantari.cases.models import (
+    OPEN_STATUSES,
+    Case,
+    CaseEvent,
+    EventKind,
+    ReferralTarget,
+    SlaState,
+    Status,
+)
 from kalantari.core import crypto, identifiers
 from kalantari.core.errors import NotFound, ValidationFailed
 from kalantari.core.text import MAX_QUERY_WORDS, name_query, normalise
-from kalantari.core.tracking import parse_tracking_code
-from kalantari.intake.models import Priority
-from kalantari.org.models import User
+from kalantari.core.tracking import format_tracking_code, parse_tracking_code
+from kalantari.intake.models import Priority, Report
+from kalantari.org.models import OrgUnit, User
 
 AT_RISK_WINDOW = timedelta(hours=24)
 SLA_STATES = ("breached", "at_risk", "on_track", "done")
@@ -89,17 +99,17 @@ def sla_q(state: str, now: datetime) -> Q:
     return Q()
 
 
-def sla_state(case: Case, now: datetime | None = None) -> str:
+def sla_state(case: Case, now: datetime | None = None) -> SlaState:
     now = now or timezone.now()
     if case.status not in OPEN_STATUSES:
-        return "done"
+        return SlaState.DONE
     first_due = case.first_response_due if case.first_responded_at is None else None
     dues = [d for d in (case.resolution_due, first_due) if d is not None]
     if any(d < now for d in dues):
-        return "breached"
+        return SlaState.BREACHED
     if any(d < now + AT_RISK_WINDOW for d in dues):
-        return "at_risk"
-    return "on_track"
+        return SlaState.AT_RISK
+    return SlaState.ON_TRACK
 
 
 def case_get_visible(*, user: User, case_id: uuid.UUID | str) -> Case:
@@ -130,6 +140,15 @@ def case_timeline(*, case: Case, public_only: bool = False) -> QuerySet[CaseEven
     if public_only:
         qs = qs.filter(public=True)
     return qs
+
+
+# What the search page says a query was taken as (the kinds case_search returns).
+SEARCH_KIND_LABELS = {
+    "national_id": gettext_lazy("Searched as a national ID."),
+    "mobile": gettext_lazy("Searched as a mobile number."),
+    "tracking_code": gettext_lazy("Searched as a tracking code."),
+    "name": gettext_lazy("Searched as a name."),
+}
 
 
 def case_search(*, user: User, query: str) -> tuple[str, QuerySet[Case]]:
@@ -228,4 +247,64 @@ def queue_counts(*, user: User) -> dict[str, Any]:
         "breached": qs.filter(sla_q("breached", now)).count(),
         "unread": qs.filter(unread_followups__gt=0).count(),
         "mine": qs.filter(assignee=user, status__in=OPEN_STATUSES).count(),
+    }
+
+
+def _station(unit: OrgUnit) -> dict[str, Any]:
+    return {
+        "code": unit.code,
+        "name_fa": unit.name_fa,
+        "name_en": unit.name_en,
+        "phone": unit.phone,
+    }
+
+
+def public_status(report: Report) -> dict[str, Any]:
+    """What the citizen sees: status, public notes, rejection reason, referral, and what they
+    wrote themselves (statement, follow-ups); no staff names."""
+    case = report.case
+    timeline = []
+    for e in case.events.filter(public=True).order_by("at", "id"):
+        status = e.to_status or ""
+        text = e.reason
+        if e.kind == EventKind.FOLLOWUP:
+            text = ""
+        timeline.append(
+            {
+                "at": e.at,
+                "kind": e.kind,
+                "kind_label": str(EventKind(e.kind).label),
+                "status": status,
+                "status_label": str(Status(status).label) if status else "",
+                "text": text,
+            }
+        )
+    referral = None
+    if case.status == Status.REFERRED and case.referral_target:
+        referral = {
+            "target": case.referral_target,
+            "target_label": str(ReferralTarget(case.referral_target).label),
+            "name": case.referral_name,
+            "contact": case.referral_contact,
+        }
+    lang = translation.get_language()
+    return {
+        "tracking_code": format_tracking_code(report.tracking_code),
+        "status": case.status,
+        "status_label": str(Status(case.status).label),
+        "category": report.category.name_en if lang == "en" else report.category.name_fa,
+        "station": _station(report.station),
+        "submitted_at": report.created_at,
+        "last_activity_at": case.last_activity_at,
+        "rejection_reason": case.rejection_reason if case.status == Status.REJECTED else "",
+        "referral": referral,
+        "timeline": timeline,
+        "anonymous": report.anonymous,
+        # The citizen's own words, shown back to them (no audit: it is their own report).
+        "occurred_at": report.occurred_at,
+        "statement": report.statement,
+        "messages": [
+            {"at": f.created_at, "text": f.message, "files": len(f.attachments.all())}
+            for f in report.followups.prefetch_related("attachments").order_by("created_at")
+        ],
     }

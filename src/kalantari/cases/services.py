@@ -1,11 +1,19 @@
-"""Every write to a case: open, move, note, claim, follow-up. One transaction each, audited."""
+"""Every write to a case: file a report and open its case, move, note, claim, follow-up.
+One transaction each, audited.
+
+Filing a report and adding a citizen's follow-up touch both a report (intake's, written by
+intake's own functions) and its case, so their transactions are owned here: cases sits
+above intake (docs/architecture.md, "Layers")."""
 
 from __future__ import annotations
 
+import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,13 +24,66 @@ from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget, Status
 from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
+from kalantari.core import idempotency
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from kalantari.core.text import clean_text
 from kalantari.intake import catalogue
-from kalantari.intake.models import Report
+from kalantari.intake.files import IncomingFile, read_attachment
+from kalantari.intake.models import Attachment, FollowUp, Report
+from kalantari.intake.services import (
+    PIN_DIGITS,
+    ReportDraft,
+    SubmitOutcome,
+    followup_clean,
+    followup_create,
+    followups_mark_read,
+    report_create,
+    report_validate,
+    submit_body,
+)
 from kalantari.org.models import User
 
 MAX_REASON = 4000
+
+
+def report_submit(
+    *,
+    actor: User | None,
+    draft: ReportDraft,
+    idempotency_key: str | None = None,
+    fingerprint: str | None = None,
+    context: RequestContext = NO_CONTEXT,
+) -> SubmitOutcome:
+    """File a citizen's report and open the station's case, once per Idempotency-Key."""
+    clean = report_validate(draft)
+    decision = clean["decision"]
+    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}" if clean["anonymous"] else ""
+    pin_hash = make_password(pin) if pin else ""
+    with transaction.atomic(durable=True):
+        claimed = None
+        if idempotency_key is not None:
+            claimed = idempotency.claim(
+                scope="report_submit", key=idempotency_key, fingerprint=fingerprint or ""
+            )
+            if isinstance(claimed, dict):
+                return SubmitOutcome(body=claimed["body"], replayed=True)
+        staff = actor if actor is not None and actor.is_authenticated else None
+        report = report_create(
+            draft=draft, clean=clean, staff=staff, pin_hash=pin_hash, ip=context.ip
+        )
+        case_open_for_report(report=report, actor=staff)
+        audit_record(
+            action="report.submitted",
+            actor=staff,
+            target=report,
+            unit_id=decision.station.pk,
+            changes={"channel": draft.channel, "routing": decision.reason},
+            context=context,
+        )
+        body = submit_body(report, pin=pin)
+        if claimed is not None and not isinstance(claimed, dict):
+            idempotency.store(claimed, status=201, body=body)
+    return SubmitOutcome(body=body, replayed=False)
 
 
 def case_open_for_report(*, report: Report, actor: User | None) -> Case:
@@ -86,14 +147,35 @@ def _check_version(case: Case, expected_version: int | None) -> None:
 
 
 def _check_allowed(user: User, case: Case, action: str) -> None:
-    if action not in policy.case_actions(user, case):
-        raise Forbidden(_("Your role may not do this on this case."), code="action_not_allowed")
-    if policy.claim_blocks(user, case, action):
+    """Refuse what `access.policy` refuses, with the error its reason calls for."""
+    refusal = policy.case_action_refusal(user, case, action, MOVES)
+    if refusal is None:
+        return
+    code = refusal.value
+    if refusal is policy.Refusal.NOT_VISIBLE:
+        raise NotFound(_("No such case."))
+    if refusal is policy.Refusal.UNKNOWN:
+        raise ValidationFailed(_("Unknown action."), code=code, field="action")
+    if refusal is policy.Refusal.ROLE:
+        raise Forbidden(_("Your role may not do this on this case."), code=code)
+    if refusal is policy.Refusal.CLAIMED_BY_OTHER:
         holder = case.claimed_by.display_name if case.claimed_by else ""
-        raise Conflict(
-            _("%(name)s is working on this case; ask them or the commander.") % {"name": holder},
-            code="claimed_by_other",
+        message = (
+            _("%(name)s is already working on this case.")
+            if action == policy.CLAIM
+            else _("%(name)s is working on this case; ask them or the commander.")
         )
+        raise Conflict(message % {"name": holder}, code=code)
+    status = Status(case.status).label
+    messages = {
+        policy.Refusal.ILLEGAL_MOVE: _("A case that is “%(status)s” cannot be moved this way."),
+        policy.Refusal.NOT_CLAIMABLE: _("A case that is “%(status)s” cannot be claimed."),
+        policy.Refusal.ALREADY_CLAIMED: _("You are already working on this case."),
+        policy.Refusal.NOT_CLAIMED: _(
+            "Nobody is working on this case: there is no claim to release."
+        ),
+    }
+    raise Conflict(messages[refusal] % {"status": status}, code=code)
 
 
 def _reason(value: str | None, *, required: bool) -> str:
@@ -137,12 +219,6 @@ def case_transition(
         case = _locked_case(case_id, actor)
         _check_allowed(actor, case, action)
         _check_version(case, expected_version)
-        if case.status not in move.sources:
-            raise Conflict(
-                _("A case that is “%(status)s” cannot be moved this way.")
-                % {"status": Status(case.status).label},
-                code="illegal_transition",
-            )
         text = _reason(reason, required=move.needs_reason)
         now = timezone.now()
         data: dict[str, Any] = {}
@@ -185,7 +261,7 @@ def case_transition(
             data=data | {"action": action},
         )
         audit_record(
-            action=f"case.{action}",
+            action=move.audit,
             actor=actor,
             target=case,
             unit_id=case.station_id,
@@ -300,23 +376,11 @@ def case_claim(
     context: RequestContext = NO_CONTEXT,
 ) -> Case:
     """Claim a case (so two officers do not work it at once) or release the claim."""
-    action = "release" if release else "claim"
+    action = policy.RELEASE if release else policy.CLAIM
     with transaction.atomic(durable=True):
         case = _locked_case(case_id, actor)
         _check_allowed(actor, case, action)
         _check_version(case, expected_version)
-        if not release and not policy.claim_open(case):
-            raise Conflict(
-                _("A case that is “%(status)s” cannot be claimed.")
-                % {"status": case.get_status_display()},
-                code="not_claimable",
-            )
-        if not release and case.claimed_by_id not in (None, actor.pk):
-            holder = case.claimed_by.display_name if case.claimed_by else ""
-            raise Conflict(
-                _("%(name)s is already working on this case.") % {"name": holder},
-                code="claimed_by_other",
-            )
         now = timezone.now()
         case.claimed_by = None if release else actor
         case.claimed_at = None if release else now
@@ -326,7 +390,7 @@ def case_claim(
             case=case, at=now, actor=actor, kind=EventKind.RELEASE if release else EventKind.CLAIM
         )
         audit_record(
-            action=f"case.{action}ed" if release else "case.claimed",
+            action="case.released" if release else "case.claimed",
             actor=actor,
             target=case,
             unit_id=case.station_id,
@@ -351,6 +415,29 @@ def case_followup_received(*, report: Report, followup_id: uuid.UUID) -> None:
     )
 
 
+def followup_add(
+    *,
+    report: Report,
+    message: str,
+    files: list[IncomingFile],
+    context: RequestContext = NO_CONTEXT,
+) -> FollowUp:
+    """Add the citizen's follow-up (message or file); the case handler sees it as unread."""
+    text, clean = followup_clean(message=message, files=files)
+    with transaction.atomic(durable=True):
+        followup = followup_create(report=report, text=text, files=clean, context=context)
+        case_followup_received(report=report, followup_id=followup.pk)
+        audit_record(
+            action="report.followup_added",
+            actor=None,
+            target=report,
+            unit_id=report.station_id,
+            changes={"followup": str(followup.pk), "files": len(clean)},
+            context=context,
+        )
+    return followup
+
+
 def case_view(
     *, actor: User, case_id: uuid.UUID | str, context: RequestContext = NO_CONTEXT
 ) -> Case:
@@ -367,8 +454,6 @@ def case_view(
             context=context,
         )
         if case.unread_followups and policy.case_actions(actor, case):
-            from kalantari.intake.services import followups_mark_read
-
             followups_mark_read(report_id=case.report_id, reader=actor)
             Case.objects.filter(pk=case.pk).update(unread_followups=0)
             case.unread_followups = 0
@@ -436,3 +521,40 @@ def case_search_audited(
             ),
         )
     return kind, cases
+
+
+@dataclass(frozen=True)
+class AttachmentDownload:
+    """A file handed to a reader: its name, type and plaintext."""
+
+    name: str
+    content_type: str
+    content: bytes
+
+
+def attachment_download(
+    *,
+    actor: User,
+    case_id: uuid.UUID | str,
+    attachment_id: uuid.UUID | str,
+    context: RequestContext = NO_CONTEXT,
+) -> AttachmentDownload:
+    """Hand one file of a case to a reader who may see it, audited (NotFound otherwise)."""
+    from kalantari.cases.selectors import case_get_visible
+
+    case = case_get_visible(user=actor, case_id=case_id)
+    item = Attachment.objects.filter(pk=attachment_id, report_id=case.report_id).first()
+    if item is None or not policy.can_read_attachment(actor, case):
+        raise NotFound(_("Not found."))
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="attachment.downloaded",
+            actor=actor,
+            target=item,
+            unit_id=case.station_id,
+            context=context,
+        )
+        content = read_attachment(item)  # sealed at rest (intake.files); after the record
+    return AttachmentDownload(
+        name=item.original_name, content_type=item.content_type, content=content
+    )

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,17 +19,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kalantari.access import policy
 from kalantari.audit.purposes import PurposeCode
-from kalantari.audit.services import RequestContext, audit_record
+from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
-from kalantari.cases.models import Case, ReferralTarget, Status
-from kalantari.cases.workflow import legal_moves
+from kalantari.cases.models import Case, ReferralTarget, SlaState, Status
+from kalantari.cases.public_views import submit_from_form
+from kalantari.cases.workflow import MOVES
 from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
 from kalantari.intake import selectors as intake_selectors
 from kalantari.intake.extra_fields import field_label
-from kalantari.intake.files import read_attachment
-from kalantari.intake.models import Attachment, Channel, Priority
-from kalantari.intake.views import errors_by_field, submit_from_form
+from kalantari.intake.models import Channel, Priority
+from kalantari.intake.views import errors_by_field
 from kalantari.org.models import User
 
 PAGE_SIZE = 25
@@ -65,18 +66,35 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, PAGE_SIZE).get_page(g.get("page"))
     query = g.copy()
     query.pop("page", None)
+    context: dict[str, Any] = {
+        "page": page,
+        "rows": [(c, selectors.sla_state(c)) for c in page.object_list],
+        "querystring": query.urlencode(),
+    }
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        # A changed filter (htmx): only the results; the page around them stays.
+        response = render(request, "cases/_queue_results.html", context)
+    else:
+        response = _queue_page(request, user, filters, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _queue_page(
+    request: HttpRequest, user: User, filters: selectors.CaseFilters, context: dict[str, Any]
+) -> HttpResponse:
     return render(
         request,
         "cases/queue.html",
-        {
-            "page": page,
-            "rows": [(c, selectors.sla_state(c)) for c in page.object_list],
+        context
+        | {
             "filters": filters,
             "counts": selectors.queue_counts(user=user),
             "statuses": Status.choices,
+            "sla_states": [(s.value, s.label) for s in SlaState if s != SlaState.DONE],
             "priorities": Priority.choices,
             "categories": intake_selectors.categories_public(),
-            "querystring": query.urlencode(),
             "can_intake": user.role in ("desk_officer", "commander"),
         },
     )
@@ -109,6 +127,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 context=RequestContext.from_request(request),
             )
             context["matched_as"] = kind
+            context["matched_as_label"] = selectors.SEARCH_KIND_LABELS.get(kind, "")
             context["results"] = [(c, selectors.sla_state(c)) for c in found]
         except DomainError as exc:
             context["errors"] = errors_by_field(exc)
@@ -198,8 +217,8 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     user = _user(request)
-    allowed = policy.case_actions(user, case)
-    moves = sorted(allowed & legal_moves(case.status))
+    actions = policy.case_available_actions(user, case, MOVES)
+    moves = [(a, MOVES[a]) for a in actions if a in MOVES]
     response = render(
         request,
         "cases/detail.html",
@@ -215,13 +234,11 @@ def _page(
             "routing_distance": routing_distance(case.report.routing_detail),
             "followups": case.report.followups.prefetch_related("attachments"),
             "moves": moves,
-            "can_note": "note" in allowed,
-            "can_claim": policy.can_claim(user, case),
-            "can_release": "release" in allowed
-            and case.claimed_by_id is not None
-            and not policy.claim_blocks(user, case, "release"),
+            "can_note": policy.NOTE in actions,
+            "can_claim": policy.CLAIM in actions,
+            "can_release": policy.RELEASE in actions,
             "assignable": selectors.assignable_staff(user=user, case=case)
-            if "assign" in moves
+            if "assign" in actions
             else [],
             "referral_targets": ReferralTarget.choices,
             "can_defer": policy.can_defer_disclosure(user, case),
@@ -302,26 +319,20 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @login_required
 def attachment(request: HttpRequest, case_id: uuid.UUID, attachment_id: uuid.UUID) -> FileResponse:
     """Files are never served from a public folder: every download is access-checked and audited."""
-    user = _user(request)
     try:
-        case = selectors.case_get_visible(user=user, case_id=case_id)
+        download = services.attachment_download(
+            actor=_user(request),
+            case_id=case_id,
+            attachment_id=attachment_id,
+            context=RequestContext.from_request(request),
+        )
     except NotFound:
         raise Http404 from None
-    item = Attachment.objects.filter(pk=attachment_id, report_id=case.report_id).first()
-    if item is None or not policy.can_read_attachment(user, case):
-        raise Http404
-    audit_record(
-        action="attachment.downloaded",
-        actor=user,
-        target=item,
-        unit_id=case.station_id,
-        context=RequestContext.from_request(request),
-    )
     response = FileResponse(
-        io.BytesIO(read_attachment(item)),  # sealed at rest (intake.files)
+        io.BytesIO(download.content),
         as_attachment=True,
-        filename=item.original_name,
-        content_type=item.content_type,
+        filename=download.name,
+        content_type=download.content_type,
     )
     response["Cache-Control"] = "no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

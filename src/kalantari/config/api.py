@@ -10,8 +10,9 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
+from kalantari.core.problems import PROBLEM_MEDIA, problem
+from kalantari.org.auth import staff_auth
 
-PROBLEM_MEDIA = "application/problem+json"
 PROBLEM_SCHEMA = {
     "title": "Problem",
     "type": "object",
@@ -87,40 +88,10 @@ api = KalantariAPI(
     # no call to the public validator: the page makes no request outside the site.
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     openapi_url="/openapi.json",
+    # Default-deny, as for pages: an operation is for staff (session with the second factor,
+    # or a staff token) unless its router or itself says `auth=None` (the public endpoints).
+    auth=staff_auth,
 )
-
-PROBLEM_TYPES = "https://kalantari.invalid/problems/"
-
-
-def problem(
-    request: HttpRequest,
-    *,
-    status: int,
-    code: str,
-    detail: str,
-    field: str | None = None,
-    errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
-) -> HttpResponse:
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPES + code,
-        "title": code.replace("_", " "),
-        "status": status,
-        "code": code,
-        "detail": detail,
-    }
-    if field:
-        body["field"] = field
-    if errors:
-        body["errors"] = errors
-    response = api.create_response(request, body, status=status)
-    response["Content-Type"] = PROBLEM_MEDIA
-    response["Content-Language"] = (
-        request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "fa"
-    )
-    for name, value in (headers or {}).items():
-        response[name] = value
-    return response
 
 
 @api.exception_handler(DomainError)
@@ -201,10 +172,12 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def _register_routers() -> None:
     from kalantari.cases.api import router as cases_router
+    from kalantari.cases.public_api import router as cases_public_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
 
     api.add_router("/", intake_router)
+    api.add_router("/", cases_public_router)
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
 

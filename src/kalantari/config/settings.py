@@ -123,7 +123,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
 LOGIN_URL = "org:login"
-LOGIN_REDIRECT_URL = "org:landing"
+LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "intake:home"
 SESSION_COOKIE_AGE = 12 * 3600
 # CJIS 5.5.5 / ASVS 3.3: re-authenticate after 30 minutes idle and 12 hours in any case.

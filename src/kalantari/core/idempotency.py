@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -84,3 +85,13 @@ def store(record: IdempotencyRecord, *, status: int, body: dict[str, Any]) -> No
     record.response_status = status
     record.response_body = seal(record.pk, body)
     record.save(update_fields=["response_status", "response_body"])
+
+
+def purge(*, before: datetime, commit: bool) -> int:
+    """Count the records older than `before` (their retries are long over); delete them if
+    `commit`. Retention calls this: core deletes its own rows."""
+    stale = IdempotencyRecord.objects.filter(created_at__lt=before)
+    count = stale.count()
+    if commit and count:
+        stale.delete()
+    return count

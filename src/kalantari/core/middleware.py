@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
+from kalantari.core.problems import problem
+
 
 class NoStoreForStaffMiddleware:
     """Pages seen by a signed-in user or by a citizen holding a status grant are never cached."""
@@ -98,7 +100,5 @@ class RefuseNulMiddleware:
 
         detail = _("The request contains a NUL character, which no field may hold.")
         if request.path.startswith("/api/"):
-            from kalantari.config.api import problem
-
             return problem(request, status=400, code="nul_character", detail=detail)
         return HttpResponse(detail, status=400, content_type="text/plain; charset=utf-8")

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -203,3 +203,10 @@ def register_failure(key: str, *, window_seconds: int) -> None:
 
 def reset(key: str) -> None:
     ThrottleBucket.objects.filter(key=key).delete()
+
+
+def purge_ended(*, before: datetime) -> None:
+    """Delete counters whose lock or window ended before `before` (retention calls this)."""
+    ThrottleBucket.objects.filter(
+        Q(until__lt=before) | Q(until__isnull=True, window_start__lt=before)
+    ).delete()

@@ -3,9 +3,11 @@
 Deterministic (one seeded random generator, fixed codes and names), so two runs give the
 same world and screenshots and tours stay true. Re-running keeps what exists: units and
 accounts are upserted, and reports are only added when the database has none yet.
-Histories are written in bulk (thousands of rows in seconds) but with every invariant the
-services keep: each report has its case, each move its event and audit record, and the
-case's fields agree with its last event.
+Reports and their new cases are written in bulk; everything that happens to a case after
+that goes through the real services (`cases.services.case_transition`, `case_note_add`,
+`case_view`, `case_followup_received`), replayed in the order it happened with the clock
+turned back to each moment (`_clock`): the workflow (`cases/workflow.py` MOVES), the policy
+checks, the events and the audit chain are the ones the desk uses, not a copy.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 import math
 import random
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -24,7 +28,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kalantari.audit import chain as audit_chain
-from kalantari.audit.models import AuditEvent
+from kalantari.audit.services import audit_record
+from kalantari.cases import services as case_services
 from kalantari.cases.models import (
     OPEN_STATUSES,
     Case,
@@ -33,6 +38,7 @@ from kalantari.cases.models import (
     ReferralTarget,
     Status,
 )
+from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
 from kalantari.core import identifiers
 from kalantari.core.tracking import tracking_code_from_bits
 from kalantari.demo import world
@@ -98,8 +104,7 @@ def seed_demo(*, reports: int = 3000, days: int = 90, now: datetime | None = Non
             days=days,
             rng=random.Random(SEED),  # noqa: S311 - a repeatable demo, not secrets  # nosec B311
         )
-        with transaction.atomic():
-            history.build(reports)
+        history.build(reports)
         summary.reports = reports
         summary.samples = history.samples
         _seed_deferral(staff, now=now or timezone.now())
@@ -211,6 +216,7 @@ class _History:
         self.now = now
         self.days = days
         self.staff = staff
+        self.staff_by_pk: dict[Any, User] = {user.pk: user for user in staff.values()}
         self.stations = [u for u in units.values() if u.kind in FRONT_LINE_KINDS]
         self.code_of: dict[Any, str] = {u.pk: u.code for u in units.values()}
         # Busy 24/7 stations get more walk-ins than a quiet outpost.
@@ -225,9 +231,11 @@ class _History:
         self.reports: list[Report] = []
         self.cases: list[Case] = []
         self.events: list[CaseEvent] = []
-        self.audits: list[AuditEvent] = []
-        self.followups: list[FollowUp] = []
         self.samples: list[dict[str, str]] = []
+        # What happens after a report is filed, replayed through the services in time order.
+        self.steps: list[_Step] = []
+        # Where each case's planned life has got to (the rows stay "received" until replayed).
+        self.plans: dict[Any, _Plan] = {}
 
     def _officer(self, station: OrgUnit, role: str) -> User:
         handle = _handle(station.code)
@@ -240,47 +248,82 @@ class _History:
         for _ in range(count):
             self._one_report()
         self._reads()
-        stamped: list[Report | Case | FollowUp] = [*self.reports, *self.cases, *self.followups]
-        times = [(row.created_at, row.updated_at) for row in stamped]
-        Report.objects.bulk_create(self.reports, batch_size=500)
-        Case.objects.bulk_create(self.cases, batch_size=500)
-        CaseEvent.objects.bulk_create(self.events, batch_size=1000)
-        FollowUp.objects.bulk_create(self.followups, batch_size=500)
-        # The history's audit records join their chains in the order they happened.
-        audit_chain.bulk_append(sorted(self.audits, key=lambda e: e.at))
-        # auto_now_add stamped "now" on insert; put the history's own times back.
-        for row, (created, updated) in zip(stamped, times, strict=True):
-            row.created_at, row.updated_at = created, updated
-        Report.objects.bulk_update(self.reports, ["created_at", "updated_at"], batch_size=500)
-        Case.objects.bulk_update(self.cases, ["created_at", "updated_at"], batch_size=500)
-        FollowUp.objects.bulk_update(self.followups, ["created_at", "updated_at"], batch_size=500)
+        with transaction.atomic():
+            times = [(row.created_at, row.updated_at) for row in [*self.reports, *self.cases]]
+            Report.objects.bulk_create(self.reports, batch_size=500)
+            Case.objects.bulk_create(self.cases, batch_size=500)
+            CaseEvent.objects.bulk_create(self.events, batch_size=1000)
+            # auto_now_add stamped "now" on insert; put the history's own times back.
+            for row, (created, updated) in zip([*self.reports, *self.cases], times, strict=True):
+                row.created_at, row.updated_at = created, updated
+            Report.objects.bulk_update(self.reports, ["created_at", "updated_at"], batch_size=500)
+            Case.objects.bulk_update(self.cases, ["created_at", "updated_at"], batch_size=500)
+        self._replay()
+
+    def _step(self, at: datetime, kind: str, case: Case, actor: User | None, **data: Any) -> None:
+        self.steps.append(_Step(at, len(self.steps), kind, case, actor, data))
+
+    def _replay(self) -> None:
+        """Everything after filing, through the desk's own services, in the order it happened."""
+        versions = {case.pk: case.version for case in self.cases}
+        with _clock() as clock:
+            for step in sorted(self.steps, key=lambda s: (s.at, s.seq)):
+                clock.at = step.at
+                case, actor, data = step.case, cast(User, step.actor), step.data
+                if step.kind == "submitted":  # a walk-in's officer, or nobody (None) online
+                    with transaction.atomic(durable=True):
+                        audit_record(
+                            action="report.submitted",
+                            actor=step.actor,
+                            target=case.report,
+                            unit_id=case.station_id,
+                            changes=data,
+                        )
+                elif step.kind == "move":
+                    moved = case_services.case_transition(
+                        actor=actor, case_id=case.pk, expected_version=versions[case.pk], **data
+                    )
+                    versions[case.pk] = moved.version
+                elif step.kind == "note":
+                    case_services.case_note_add(
+                        actor=actor, case_id=case.pk, body=data["body"], public=False
+                    )
+                elif step.kind == "followup":
+                    with transaction.atomic(durable=True):
+                        followup = FollowUp.objects.create(
+                            report=case.report, message=data["message"]
+                        )
+                        case_services.case_followup_received(
+                            report=case.report, followup_id=followup.pk
+                        )
+                else:  # "viewed": an officer opens the file (follow-ups are read then)
+                    case_services.case_view(actor=actor, case_id=case.pk)
 
     def _reads(self) -> None:
         """Officers open the files they work on; a second desk officer at THR-111 opens
         many files that are none of theirs, for the unusual-reader report to find."""
         rng = self.rng
         for case in self.cases:
-            if case.assignee is not None and case.first_responded_at is not None:
-                at = case.first_responded_at + timedelta(hours=rng.uniform(0.5, 6))
+            plan = self.plans[case.pk]
+            if plan.assignee is not None and plan.assigned_at is not None:
+                at = plan.assigned_at + timedelta(hours=rng.uniform(0.5, 6))
                 if at < self.now:
-                    self._read(case, case.assignee, at)
+                    self._step(at, "viewed", case, plan.assignee)
         curious = self.staff.get("desk2_thr111")
         if curious is None:
             return
-        worked = {e.case.pk for e in self.events if e.actor_id == curious.pk}
+        worked = {s.case.pk for s in self.steps if s.actor is curious and s.kind != "viewed"}
         theirs = [
             c
             for c in self.cases
             if c.station.code == "THR-111"
-            and c.assignee_id != curious.pk
+            and self.plans[c.pk].assignee is not curious
             and c.pk not in worked
             and c.created_at < self.now - timedelta(days=1)
         ]
         for case in rng.sample(theirs, min(35, len(theirs))):
-            self._read(case, curious, self.now - timedelta(hours=rng.uniform(1, 6 * 24)))
-
-    def _read(self, case: Case, actor: User, at: datetime) -> None:
-        self._audit("case.viewed", actor, case, case.station, at, {})
+            at = self.now - timedelta(hours=rng.uniform(1, 6 * 24))
+            self._step(max(at, case.created_at), "viewed", case, curious)
 
     def _created_at(self) -> datetime:
         rng = self.rng
@@ -359,14 +402,6 @@ class _History:
         if channel == Channel.DESK:
             report.created_by = self._officer(station, Role.DESK_OFFICER)
         self.reports.append(report)
-        self._audit(
-            "report.submitted",
-            report.created_by,
-            report,
-            station,
-            created,
-            {"channel": channel, "routing": report.routing_reason},
-        )
         case = Case(
             report=report,
             station=station,
@@ -382,6 +417,15 @@ class _History:
             updated_at=created,
         )
         self.cases.append(case)
+        self.plans[case.pk] = _Plan()
+        self._step(
+            created,
+            "submitted",
+            case,
+            report.created_by,
+            channel=channel,
+            routing=report.routing_reason,
+        )
         self._event(
             case,
             created,
@@ -393,13 +437,14 @@ class _History:
             data={"routing": report.routing_reason},
         )
         self._life(case, station, category, created, english)
-        if len(self.samples) < 3 and not anonymous and case.status in OPEN_SAMPLE:
+        status = self.plans[case.pk].status
+        if len(self.samples) < 3 and not anonymous and status in OPEN_SAMPLE:
             self.samples.append(
                 {
                     "tracking_code": report.tracking_code,
                     "mobile": report.mobile,
                     "station": station.code,
-                    "status": case.status,
+                    "status": status,
                 }
             )
 
@@ -429,29 +474,6 @@ class _History:
                     values[name] = ("به شرح گزارش", "As in the statement")[lang]
         return values
 
-    def _audit(
-        self,
-        action: str,
-        actor: User | None,
-        target: Any,
-        station: OrgUnit,
-        at: datetime,
-        changes: dict[str, Any],
-    ) -> None:
-        self.audits.append(
-            AuditEvent(
-                at=at,
-                action=action,
-                actor=actor,
-                actor_unit_id=actor.unit_id if actor else None,
-                actor_role=actor.role if actor else "",
-                target_type=target._meta.label_lower,
-                target_id=str(target.pk),
-                unit=station,
-                changes=changes,
-            )
-        )
-
     def _event(
         self,
         case: Case,
@@ -479,44 +501,24 @@ class _History:
             )
         )
 
-    def _move(
-        self,
-        case: Case,
-        action: str,
-        to: str,
-        at: datetime,
-        actor: User,
-        *,
-        reason: str = "",
-        public: bool = False,
-        data: dict[str, Any] | None = None,
-    ) -> None:
-        before = case.status
-        extra = data or {}
-        self._event(
-            case,
-            at,
-            actor,
-            EventKind.TRANSITION,
-            before,
-            to,
-            public=public,
-            reason=reason,
-            data=extra | {"action": action},
-        )
-        self._audit(
-            f"case.{action}", actor, case, case.station, at, {"from": before, "to": to, **extra}
-        )
-        case.status = to
-        case.version += 1
-        case.updated_by = actor
-        case.updated_at = at
-        case.last_activity_at = at
+    def _move(self, case: Case, action: str, at: datetime, actor: User, **data: Any) -> None:
+        """Plan one move of the workflow (replayed through `case_transition`)."""
+        plan = self.plans[case.pk]
+        move = MOVES[action]
+        if plan.status not in move.sources:  # a slip in the plan above, not in data
+            raise ValueError(f"demo plan: {action} from {plan.status}")
+        plan.status = move.target
+        if action in FIRST_RESPONSE_MOVES and plan.first_response is None:
+            plan.first_response = at
+        if action == "assign":
+            plan.assignee = self.staff_by_pk[data["assignee_id"]]
+            plan.assigned_at = at
+        self._step(at, "move", case, actor, action=action, **data)
 
     def _life(
         self, case: Case, station: OrgUnit, category: Category, created: datetime, english: bool
     ) -> None:
-        """Walk the case as far as its age allows; slow stations answer late."""
+        """Plan the case as far as its age allows; slow stations answer late."""
         rng, now = self.rng, self.now
         slow = 3.0 if station.code in world.SLOW_STATIONS else 1.0
         lang = 1 if english else 0
@@ -526,65 +528,50 @@ class _History:
         t = created + timedelta(minutes=max(2.0, delay * slow))
         if t >= now or (now - created < timedelta(hours=36) and rng.random() < 0.5):
             return  # the desk's backlog: fresh reports nobody has touched yet
-        case.first_responded_at = t
         roll = rng.random()
         if roll < 0.03 and category.code not in ("missing_person", "assault"):
             reason = (
                 "موضوع در صلاحیت پلیس نیست؛ به شورای حل اختلاف مراجعه کنید.",
                 "Not a police matter; please go to the dispute council.",
             )[lang]
-            case.rejection_reason = reason
-            self._move(case, "reject", Status.REJECTED, t, desk, reason=reason, public=True)
+            self._move(case, "reject", t, desk, reason=reason)
             return
         if category.group == "cyber" and roll < 0.35:
-            case.referral_target = ReferralTarget.AGENCY
-            case.referral_name, _en, case.referral_contact = CYBER_POLICE
+            name, _en, contact = CYBER_POLICE
             reason = ("پرونده به پلیس فتا ارجاع شد.", "Referred to the FATA cyber police.")[lang]
             self._move(
                 case,
                 "refer",
-                Status.REFERRED,
                 t,
                 desk,
                 reason=reason,
-                public=True,
-                data={"target": ReferralTarget.AGENCY, "name": case.referral_name},
+                referral_target=ReferralTarget.AGENCY,
+                referral_name=name,
+                referral_contact=contact,
             )
             t += timedelta(hours=rng.uniform(2, 72))
             if t < now:
-                self._move(case, "close", Status.CLOSED, t, commander, public=True)
-                case.closed_at = t
+                self._move(case, "close", t, commander)
             return
-        self._move(case, "triage", Status.TRIAGED, t, desk)
+        self._move(case, "triage", t, desk)
         t += timedelta(minutes=rng.uniform(5, 180) * slow)
         if t >= now:
             return
         investigator = self._officer(station, Role.INVESTIGATOR)
-        case.assignee = investigator
-        self._move(
-            case, "assign", Status.ASSIGNED, t, desk, data={"assignee": str(investigator.pk)}
-        )
+        self._move(case, "assign", t, desk, assignee_id=investigator.pk)
         t += timedelta(hours=rng.uniform(0.2, 24) * slow)
         if t >= now:
             return
-        self._move(case, "start", Status.IN_PROGRESS, t, investigator)
+        self._move(case, "start", t, investigator)
         work = category.sla_resolution_hours * rng.lognormvariate(math.log(0.35), 0.7) * slow
         if rng.random() < 0.3:
             note_at = t + timedelta(hours=work * rng.uniform(0.1, 0.9))
             if note_at < now:
-                self._event(
-                    case,
-                    note_at,
-                    investigator,
-                    EventKind.NOTE,
-                    "",
-                    "",
-                    reason=(
-                        "از شاکی اظهارات تکمیلی گرفته شد.",
-                        "Took a further statement from the complainant.",
-                    )[lang],
-                )
-                case.last_activity_at = note_at
+                body = (
+                    "از شاکی اظهارات تکمیلی گرفته شد.",
+                    "Took a further statement from the complainant.",
+                )[lang]
+                self._step(note_at, "note", case, investigator, body=body)
         if rng.random() < 0.1:
             self._followup(case, t + timedelta(hours=work * rng.uniform(0.05, 0.6)), lang)
         t += timedelta(hours=work)
@@ -594,45 +581,82 @@ class _History:
             "پرونده بررسی و نتیجه به شاکی اعلام شد.",
             "Investigated; the outcome was given to the complainant.",
         )[lang]
-        self._move(case, "resolve", Status.RESOLVED, t, investigator, reason=reason, public=True)
-        case.resolved_at = t
+        self._move(case, "resolve", t, investigator, reason=reason)
         t += timedelta(hours=rng.uniform(1, 96))
         if t >= now:
             return
-        self._move(case, "close", Status.CLOSED, t, commander, public=True)
-        case.closed_at = t
-        case.claimed_by = None
+        self._move(case, "close", t, commander)
         if rng.random() < 0.03:
             t += timedelta(days=rng.uniform(1, 10))
             if t < now:
                 reason = ("شاکی مدرک تازه‌ای آورده است.", "The complainant brought new evidence.")[
                     lang
                 ]
-                self._move(
-                    case, "reopen", Status.REOPENED, t, commander, reason=reason, public=True
-                )
-                case.closed_at = None
-                case.resolved_at = None
+                self._move(case, "reopen", t, commander, reason=reason)
 
     def _followup(self, case: Case, at: datetime, lang: int) -> None:
+        """The citizen asks for news; half the time the assignee opens the file within the hour."""
         if at >= self.now:
             return
-        followup = FollowUp(
-            report=case.report,
-            message=("آیا خبر تازه‌ای هست؟", "Is there any news?")[lang],
-            created_at=at,
-            updated_at=at,
-        )
-        self.followups.append(followup)
-        self._event(case, at, None, EventKind.FOLLOWUP, "", "", data={"followup": str(followup.pk)})
-        if case.status in (Status.RESOLVED, Status.CLOSED):
-            followup.read_at = at
-        elif self.rng.random() < 0.5:
-            followup.read_at = at + timedelta(hours=1)
-            followup.read_by = case.assignee
-        else:
-            case.unread_followups += 1
-        case.last_activity_at = max(case.last_activity_at, at)
+        message = ("آیا خبر تازه‌ای هست؟", "Is there any news?")[lang]
+        self._step(at, "followup", case, None, message=message)
+        reader = self.plans[case.pk].assignee
+        read_at = at + timedelta(hours=1)
+        if reader is not None and read_at < self.now and self.rng.random() < 0.5:
+            self._step(read_at, "viewed", case, reader)
+
+
+@dataclass
+class _Plan:
+    """Where a case's planned life has got to while the history is drawn up."""
+
+    status: str = Status.RECEIVED
+    assignee: User | None = None
+    first_response: datetime | None = None
+    assigned_at: datetime | None = None
+
+
+@dataclass
+class _Step:
+    """One thing that happens to a case, replayed at its moment through a service."""
+
+    at: datetime
+    seq: int
+    kind: str
+    case: Case
+    actor: User | None
+    data: dict[str, Any]
+
+
+class _Clock:
+    """Django's `timezone.now()` answers `at` while the history is replayed."""
+
+    def __init__(self) -> None:
+        self.at = timezone.now()
+
+
+@contextmanager
+def _clock() -> Iterator[_Clock]:
+    """Turn the clock back for the replay (demo seeding only, one thread).
+
+    The services stamp `timezone.now()`, and model fields take it as their default: both
+    read `datetime.now` inside `django.utils.timezone`, so that is the one name swapped.
+    """
+    from django.utils import timezone as django_timezone
+
+    clock = _Clock()
+    real = django_timezone.datetime  # type: ignore[attr-defined]
+
+    class _Frozen(real):  # type: ignore[misc,valid-type]
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> datetime:
+            return clock.at.astimezone(tz) if tz is not None else clock.at
+
+    django_timezone.datetime = _Frozen  # type: ignore[attr-defined]
+    try:
+        yield clock
+    finally:
+        django_timezone.datetime = real  # type: ignore[attr-defined]
 
 
 OPEN_SAMPLE = frozenset({Status.IN_PROGRESS, Status.ASSIGNED, Status.RESOLVED})

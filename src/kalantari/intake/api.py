@@ -1,35 +1,27 @@
-"""Public API: categories, stations, submit a report, check its status, add a follow-up."""
+"""Public API: categories, stations, the status code; the schemas of the public endpoints.
+
+Filing a report, its status and follow-ups touch the case (`cases.public_api`); who has
+seen a report reads the audit log (`oversight.api`): docs/architecture.md, "Layers"."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
-from django.utils import translation
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from kalantari.audit.selectors import CitizenAccess, accesses_to_report
 from kalantari.audit.services import RequestContext
-from kalantari.core import idempotency
 from kalantari.core.errors import ValidationFailed
 from kalantari.intake import selectors
 from kalantari.intake.files import REFUSED_TOO_MANY, IncomingFile
-from kalantari.intake.models import Channel
-from kalantari.intake.services import (
-    ReportDraft,
-    followup_add,
-    report_submit,
-    status_code_send,
-    status_lookup,
-)
+from kalantari.intake.services import status_code_send, status_lookup
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
 
 
 class ExtraFieldOut(Schema):
@@ -184,7 +176,7 @@ def list_stations(request: HttpRequest) -> list[dict[str, Any]]:
     return selectors.units_public()
 
 
-def _decode(items: list[AttachmentIn]) -> list[IncomingFile]:
+def decode_attachments(items: list[AttachmentIn]) -> list[IncomingFile]:
     """The attachments' bytes; too many, or one too large, is refused before decoding."""
     if len(items) > settings.KALANTARI_UPLOAD_MAX_FILES:
         return [IncomingFile(name=i.filename, content=b"", refused=REFUSED_TOO_MANY) for i in items]
@@ -209,137 +201,18 @@ def _decode(items: list[AttachmentIn]) -> list[IncomingFile]:
     return files
 
 
-def _split_when(value: str) -> tuple[str, str]:
+def split_when(value: str) -> tuple[str, str]:
     text = value.strip().replace("T", " ", 1)
     date_part, _sep, time_part = text.partition(" ")
     return date_part, time_part[:5]
 
 
-@router.post(
-    "/reports",
-    response={201: ReportCreated, 200: ReportCreated, 400: Problem, 422: Problem, 429: Problem},
-    summary="File a report",
-    description=(
-        "Send an `Idempotency-Key` header (any unique string up to 255 characters): the same "
-        "key and body give one report and the same answer however often or concurrently they "
-        "are sent (a replay answers 201 with `Idempotent-Replayed: true`); the same key with a "
-        "different body is refused (422, code `idempotency_key_reused`). Reports are limited "
-        "per address and per person (429, code `rate_limited`, with Retry-After); a replay "
-        "is not counted again."
-    ),
-)
-def submit_report(request: HttpRequest, payload: ReportIn, response: HttpResponse) -> Any:
-    date_part, time_part = _split_when(payload.occurred_at)
-    draft = ReportDraft(
-        category=payload.category,
-        statement=payload.statement,
-        occurred_date=date_part,
-        occurred_time=time_part,
-        address=payload.address,
-        latitude=payload.latitude,
-        longitude=payload.longitude,
-        station=payload.station,
-        county=payload.county,
-        anonymous=payload.anonymous,
-        name=payload.name,
-        national_id=payload.national_id,
-        mobile=payload.mobile,
-        extra=payload.extra,
-        files=_decode(payload.attachments),
-        channel=Channel.API,
-        language=translation.get_language() or "fa",
-    )
-    key = request.headers.get("Idempotency-Key")
-    outcome = report_submit(
-        actor=None,
-        draft=draft,
-        idempotency_key=key,
-        fingerprint=idempotency.request_fingerprint(payload.dict()) if key is not None else None,
-        context=RequestContext.from_request(request),
-    )
-    body = {k: v for k, v in outcome.body.items() if k != "report_id"}
-    body["status_url"] = request.build_absolute_uri(reverse("intake:status"))
-    if outcome.replayed:
-        response["Idempotent-Replayed"] = "true"
-    return Status(201, body)
-
-
-def _lookup(request: HttpRequest, payload: StatusIn) -> Any:
+def lookup_report(request: HttpRequest, payload: StatusIn) -> Any:
     return status_lookup(
         tracking_code=payload.tracking_code,
         secret=payload.pin or payload.mobile,
         context=RequestContext.from_request(request),
     )
-
-
-@router.post(
-    "/status",
-    response={200: StatusOut, 404: Problem, 422: Problem, 429: Problem},
-    summary="A report's status and public timeline",
-    description="The tracking code with the mobile (or the PIN). Wrong pairs all answer 404.",
-)
-def report_status(request: HttpRequest, payload: StatusIn) -> dict[str, Any]:
-    return selectors.public_status(_lookup(request, payload))
-
-
-@router.post(
-    "/status/followups",
-    response={201: FollowUpOut, 404: Problem, 422: Problem, 429: Problem},
-    summary="Add a message or file to a report",
-)
-def add_followup(request: HttpRequest, payload: FollowUpIn) -> Any:
-    report = _lookup(request, payload)
-    followup = followup_add(
-        report=report,
-        message=payload.message,
-        files=_decode(payload.attachments),
-        context=RequestContext.from_request(request),
-    )
-    return Status(201, {"received": True, "at": followup.created_at})
-
-
-class AccessOut(Schema):
-    day: date = Field(..., description="The day (Asia/Tehran) of these accesses.")
-    first_at: datetime
-    last_at: datetime
-    unit: str = Field(..., description="The reader's unit (never the reader's name).")
-    role: str
-    what: list[str] = Field(..., description="What they did, in the request's language.")
-    purposes: list[str] = Field(
-        ..., description="The purpose categories they chose (never an officer's free text)."
-    )
-    times: int
-
-
-def access_rows(accesses: list[CitizenAccess]) -> list[dict[str, Any]]:
-    """Accesses as `AccessOut` rows (the report's page and the person's own request)."""
-    return [
-        {
-            "day": a.day,
-            "first_at": a.first_at,
-            "last_at": a.last_at,
-            "unit": a.unit.name if a.unit else "",
-            "role": a.role,
-            "what": a.labels,
-            "purposes": a.purposes,
-            "times": a.times,
-        }
-        for a in accesses
-    ]
-
-
-@router.post(
-    "/status/accesses",
-    response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
-    summary="Who at the police has seen my report",
-    description="Staff accesses to this report and its case file, one row per reader and "
-    "day: which unit and role, what they did and the purpose category chosen. Searches "
-    "for a person are disclosed only to that person after an identity check at a station "
-    "(POST /my-data). Accesses deferred for an open investigation appear when the deferral "
-    "ends. Same code and mobile (or PIN) as /status.",
-)
-def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
-    return access_rows(accesses_to_report(_lookup(request, payload)))
 
 
 class StatusCodeIn(Schema):

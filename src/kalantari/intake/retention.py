@@ -1,65 +1,35 @@
-"""Retention: after a case has been closed for its category's period, the person goes.
+"""Retention, intake's part: remove the person from one report, purge spent texted codes.
 
-What is removed from the report: name, national ID, mobile, address, location, statement,
-the category's extra fields, the PIN, the attached files and the citizen's messages. What
-stays: the category, the station, the dates and the case's states, for statistics and
-oversight; notes on the case are cleared too, since officers write people into them. Each
-report so treated gets one audit record; a dry run (the default) changes nothing.
+`cases.retention` decides which reports are due (by their case's state) and owns the
+transaction; intake deletes only its own rows, and the files only once that commits.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
+from django.core.files.storage import Storage
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 
-from kalantari.audit.services import audit_record
-from kalantari.cases.models import Case, CaseEvent, EventKind, Status
-from kalantari.core.models import IdempotencyRecord, ThrottleBucket
-from kalantari.intake.models import Attachment, Category, FollowUp, Report, StatusCode
+from kalantari.intake.models import Attachment, FollowUp, Report, StatusCode
 
 REMOVED = "—"
-IDEMPOTENCY_DAYS = 30
 
 
-@dataclass
-class RetentionRun:
-    committed: bool
-    by_category: Counter[str] = field(default_factory=Counter)
-    files_removed: int = 0
-    idempotency_purged: int = 0
-
-    @property
-    def reports(self) -> int:
-        return sum(self.by_category.values())
+def _delete_after_commit(storage: Storage, name: str) -> None:
+    transaction.on_commit(lambda: storage.delete(name))
 
 
-def expired_reports(now: datetime) -> list[Report]:
-    due: list[Report] = []
-    for category in Category.objects.all():
-        cutoff = now - timedelta(days=category.retention_days)
-        closed = Q(case__status=Status.CLOSED, case__closed_at__lt=cutoff) | Q(
-            case__status=Status.REJECTED, case__last_activity_at__lt=cutoff
-        )
-        due += list(
-            Report.objects.filter(closed, category=category, anonymised_at__isnull=True).only(
-                "pk", "category_id", "station_id"
-            )
-        )
-    return due
-
-
-def _anonymise(report_id: Any, now: datetime) -> int:
+def report_anonymise(*, report_id: Any, now: datetime) -> int:
+    """Clear a report's personal data, files and messages (inside the caller's transaction);
+    answer how many files go. The files are deleted after the transaction commits, so a
+    rolled-back run loses nothing."""
     report = Report.objects.select_for_update().get(pk=report_id)
-    files = 0
-    for attachment in Attachment.objects.filter(report=report):
-        attachment.file.delete(save=False)
-        files += 1
+    attachments = list(Attachment.objects.filter(report=report))
+    for attachment in attachments:
+        if attachment.file.name:
+            _delete_after_commit(attachment.file.storage, attachment.file.name)
     Attachment.objects.filter(report=report).delete()
     FollowUp.objects.filter(report=report).update(message="")
     report.complainant_name = report.national_id = report.mobile = report.address = ""
@@ -70,49 +40,9 @@ def _anonymise(report_id: Any, now: datetime) -> int:
     report.national_id_index = report.mobile_index = report.name_index = ""
     report.anonymised_at = now
     report.save()
-    case = Case.objects.get(report=report)
-    # Case events are immutable to everyone but this: the law's deadline outranks them.
-    # Sealed per note: a value is bound to its row (core.fields), so one update per row.
-    reason = CaseEvent._meta.get_field("reason")
-    notes = CaseEvent.objects.filter(case=case, kind=EventKind.NOTE)
-    for pk in notes.values_list("pk", flat=True):
-        CaseEvent.objects.filter(pk=pk).update(reason=reason.seal(REMOVED, pk))
-    audit_record(
-        action="report.anonymised",
-        actor=None,
-        target=report,
-        unit_id=report.station_id,
-        changes={"files": files},
-    )
-    return files
+    return len(attachments)
 
 
-def retention_apply(*, commit: bool = False, now: datetime | None = None) -> RetentionRun:
-    now = now or timezone.now()
-    run = RetentionRun(committed=commit)
-    codes = dict(Category.objects.values_list("pk", "code"))
-    for report in expired_reports(now):
-        run.by_category[codes[report.category_id]] += 1
-        if commit:
-            with transaction.atomic(durable=True):
-                run.files_removed += _anonymise(report.pk, now)
-    stale = IdempotencyRecord.objects.filter(created_at__lt=now - timedelta(days=IDEMPOTENCY_DAYS))
-    run.idempotency_purged = stale.count()
-    if commit and run.idempotency_purged:
-        stale.delete()
-    if commit:
-        # Counters and texted codes are worth nothing a day after they end (and the rows for
-        # unknown tracking codes and passing addresses would otherwise pile up).
-        day_ago = now - timedelta(days=1)
-        StatusCode.objects.filter(expires_at__lt=day_ago).delete()
-        ThrottleBucket.objects.filter(
-            Q(until__lt=day_ago) | Q(until__isnull=True, window_start__lt=day_ago)
-        ).delete()
-    if commit and run.reports:
-        with transaction.atomic(durable=True):
-            audit_record(
-                action="retention.applied",
-                actor=None,
-                changes={"reports": run.reports, "by_category": dict(run.by_category)},
-            )
-    return run
+def status_codes_purge(*, before: datetime) -> None:
+    """Delete texted status codes that expired before `before`."""
+    StatusCode.objects.filter(expires_at__lt=before).delete()

@@ -1,17 +1,13 @@
-"""Reads for the public side: the catalogue, and what a citizen may see of their report."""
+"""Reads for the public side: the catalogue (what a citizen may see of their report and its
+case is `cases.selectors.public_status`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.utils import translation
-
-from kalantari.cases.models import EventKind, ReferralTarget, Status
-from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import catalogue
 from kalantari.intake.extra_fields import field_label
-from kalantari.intake.models import Category, Report
-from kalantari.org.models import OrgUnit
+from kalantari.intake.models import Category
 
 
 def categories_public() -> list[dict[str, Any]]:
@@ -58,63 +54,3 @@ def units_public() -> list[dict[str, Any]]:
         }
         for u in units
     ]
-
-
-def _station(unit: OrgUnit) -> dict[str, Any]:
-    return {
-        "code": unit.code,
-        "name_fa": unit.name_fa,
-        "name_en": unit.name_en,
-        "phone": unit.phone,
-    }
-
-
-def public_status(report: Report) -> dict[str, Any]:
-    """What the citizen sees: status, public notes, rejection reason, referral, and what they
-    wrote themselves (statement, follow-ups); no staff names."""
-    case = report.case
-    timeline = []
-    for e in case.events.filter(public=True).order_by("at", "id"):
-        status = e.to_status or ""
-        text = e.reason
-        if e.kind == EventKind.FOLLOWUP:
-            text = ""
-        timeline.append(
-            {
-                "at": e.at,
-                "kind": e.kind,
-                "kind_label": str(EventKind(e.kind).label),
-                "status": status,
-                "status_label": str(Status(status).label) if status else "",
-                "text": text,
-            }
-        )
-    referral = None
-    if case.status == Status.REFERRED and case.referral_target:
-        referral = {
-            "target": case.referral_target,
-            "target_label": str(ReferralTarget(case.referral_target).label),
-            "name": case.referral_name,
-            "contact": case.referral_contact,
-        }
-    lang = translation.get_language()
-    return {
-        "tracking_code": format_tracking_code(report.tracking_code),
-        "status": case.status,
-        "status_label": str(Status(case.status).label),
-        "category": report.category.name_en if lang == "en" else report.category.name_fa,
-        "station": _station(report.station),
-        "submitted_at": report.created_at,
-        "last_activity_at": case.last_activity_at,
-        "rejection_reason": case.rejection_reason if case.status == Status.REJECTED else "",
-        "referral": referral,
-        "timeline": timeline,
-        "anonymous": report.anonymous,
-        # The citizen's own words, shown back to them (no audit: it is their own report).
-        "occurred_at": report.occurred_at,
-        "statement": report.statement,
-        "messages": [
-            {"at": f.created_at, "text": f.message, "files": len(f.attachments.all())}
-            for f in report.followups.prefetch_related("attachments").order_by("created_at")
-        ],
-    }

@@ -20,8 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
-from kalantari.cases import services as case_services
-from kalantari.core import crypto, idempotency, identifiers, jalali, throttle
+from kalantari.core import crypto, identifiers, jalali, throttle
 from kalantari.core.errors import (
     NotFound,
     ValidationFailed,
@@ -54,7 +53,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class ReportDraft:
-    """A report as typed: raw strings from the form or the API, checked by `report_submit`."""
+    """A report as typed: raw strings from the form or the API, checked by `report_validate`."""
 
     category: str
     statement: str
@@ -237,90 +236,62 @@ def report_validate(draft: ReportDraft) -> dict[str, Any]:
     }
 
 
-def report_submit(
-    *,
-    actor: User | None,
-    draft: ReportDraft,
-    idempotency_key: str | None = None,
-    fingerprint: str | None = None,
-    context: RequestContext = NO_CONTEXT,
-) -> SubmitOutcome:
-    """File a citizen's report and open the station's case, once per Idempotency-Key."""
-    clean = report_validate(draft)
+def report_create(
+    *, draft: ReportDraft, clean: dict[str, Any], staff: User | None, pin_hash: str, ip: str | None
+) -> Report:
+    """Insert a checked report and its files, inside the caller's transaction
+    (`cases.services.report_submit` owns it and opens the case)."""
     decision = clean["decision"]
-    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}" if clean["anonymous"] else ""
-    pin_hash = make_password(pin) if pin else ""
-    with transaction.atomic(durable=True):
-        claimed = None
-        if idempotency_key is not None:
-            claimed = idempotency.claim(
-                scope="report_submit", key=idempotency_key, fingerprint=fingerprint or ""
-            )
-            if isinstance(claimed, dict):
-                return SubmitOutcome(body=claimed["body"], replayed=True)
-        now = timezone.now()
-        staff = actor if actor is not None and actor.is_authenticated else None
-        national_id_index = crypto.blind_index("national_id", clean["national_id"])
-        mobile_index = crypto.blind_index("mobile", clean["mobile"])
-        if staff is None:
-            _limit_filing(context.ip, [national_id_index, mobile_index])
-        report = Report.objects.create(
-            tracking_code=new_tracking_code(),
-            category=clean["category"],
-            channel=draft.channel,
-            language=draft.language if draft.language in ("fa", "en") else "fa",
-            statement=clean["statement"],
-            occurred_at=clean["occurred_at"],
-            address=clean["address"],
-            latitude=clean["latitude"],
-            longitude=clean["longitude"],
-            requested_station=decision.station if decision.reason == "chosen" else None,
-            county_id=_county_id(decision.station, draft.county),
-            station=decision.station,
-            routing_reason=decision.reason,
-            routing_detail=decision.detail,
-            anonymous=clean["anonymous"],
-            complainant_name=clean["name"],
-            national_id=clean["national_id"],
-            national_id_index=national_id_index,
-            mobile=clean["mobile"],
-            mobile_index=mobile_index,
-            name_index=crypto.token_index("name", normalise(clean["name"])),
-            pin_hash=pin_hash,
-            extra=clean["extra"],
-            receipt_token=secrets.token_urlsafe(24),
-            receipt_expires_at=now + timedelta(seconds=settings.KALANTARI_RECEIPT_SECONDS),
+    now = timezone.now()
+    national_id_index = crypto.blind_index("national_id", clean["national_id"])
+    mobile_index = crypto.blind_index("mobile", clean["mobile"])
+    if staff is None:
+        _limit_filing(ip, [national_id_index, mobile_index])
+    report = Report.objects.create(
+        tracking_code=new_tracking_code(),
+        category=clean["category"],
+        channel=draft.channel,
+        language=draft.language if draft.language in ("fa", "en") else "fa",
+        statement=clean["statement"],
+        occurred_at=clean["occurred_at"],
+        address=clean["address"],
+        latitude=clean["latitude"],
+        longitude=clean["longitude"],
+        requested_station=decision.station if decision.reason == "chosen" else None,
+        county_id=_county_id(decision.station, draft.county),
+        station=decision.station,
+        routing_reason=decision.reason,
+        routing_detail=decision.detail,
+        anonymous=clean["anonymous"],
+        complainant_name=clean["name"],
+        national_id=clean["national_id"],
+        national_id_index=national_id_index,
+        mobile=clean["mobile"],
+        mobile_index=mobile_index,
+        name_index=crypto.token_index("name", normalise(clean["name"])),
+        pin_hash=pin_hash,
+        extra=clean["extra"],
+        receipt_token=secrets.token_urlsafe(24),
+        receipt_expires_at=now + timedelta(seconds=settings.KALANTARI_RECEIPT_SECONDS),
+        created_by=staff,
+    )
+    for f in clean["files"]:
+        attachment = Attachment(
+            report=report,
+            field_name=f.field_name,
+            original_name=f.name,
+            content_type=f.content_type,
+            size=len(f.content),
+            sha256=f.sha256,
             created_by=staff,
         )
-        for f in clean["files"]:
-            attachment = Attachment(
-                report=report,
-                field_name=f.field_name,
-                original_name=f.name,
-                content_type=f.content_type,
-                size=len(f.content),
-                sha256=f.sha256,
-                created_by=staff,
-            )
-            attachment.file.save(
-                stored_name(attachment.pk),
-                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
-                save=False,
-            )
-            attachment.save()
-        case_services.case_open_for_report(report=report, actor=staff)
-        audit_record(
-            action="report.submitted",
-            actor=staff,
-            target=report,
-            unit_id=decision.station.pk,
-            changes={"channel": draft.channel, "routing": decision.reason},
-            context=context,
+        attachment.file.save(
+            stored_name(attachment.pk),
+            ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+            save=False,
         )
-        body = submit_body(report, pin=pin)
-        if claimed is not None and not isinstance(claimed, dict):
-            idempotency.store(claimed, status=201, body=body)
-    return SubmitOutcome(body=body, replayed=False)
+        attachment.save()
+    return report
 
 
 def _limit_filing(ip: str | None, person_indexes: list[str]) -> None:
@@ -568,14 +539,8 @@ def _secret_matches(report: Report | None, secret: str) -> bool:
     return hmac.compare_digest(mobile, report.mobile)
 
 
-def followup_add(
-    *,
-    report: Report,
-    message: str,
-    files: list[IncomingFile],
-    context: RequestContext = NO_CONTEXT,
-) -> FollowUp:
-    """Add the citizen's follow-up (message or file); the case handler sees it as unread."""
+def followup_clean(*, message: str, files: list[IncomingFile]) -> tuple[str, list[Any]]:
+    """Check a citizen's follow-up (message or file): every field error at once."""
     errors: list[ValidationFailed] = []
     text = _text(message, "message", MAX_STATEMENT, required=False, errors=errors)
     clean: list[Any] = []
@@ -590,48 +555,46 @@ def followup_add(
             )
         )
     collect_errors(errors)
-    with transaction.atomic(durable=True):
-        wait = throttle.hit(
-            [
-                throttle.Limit(
-                    f"followup:ip:{throttle.address_key(context.ip)}",
-                    settings.KALANTARI_FOLLOWUPS_PER_ADDRESS_PER_HOUR,
-                    3600,
-                ),
-                throttle.Limit(
-                    f"followup:report:{report.pk}",
-                    settings.KALANTARI_FOLLOWUPS_PER_REPORT_PER_DAY,
-                    86400,
-                ),
-            ]
+    return text, clean
+
+
+def followup_create(
+    *, report: Report, text: str, files: list[Any], context: RequestContext = NO_CONTEXT
+) -> FollowUp:
+    """Insert a checked follow-up and its files, inside the caller's transaction
+    (`cases.services.followup_add` owns it and tells the case)."""
+    wait = throttle.hit(
+        [
+            throttle.Limit(
+                f"followup:ip:{throttle.address_key(context.ip)}",
+                settings.KALANTARI_FOLLOWUPS_PER_ADDRESS_PER_HOUR,
+                3600,
+            ),
+            throttle.Limit(
+                f"followup:report:{report.pk}",
+                settings.KALANTARI_FOLLOWUPS_PER_REPORT_PER_DAY,
+                86400,
+            ),
+        ]
+    )
+    if wait:
+        throttle.refuse(wait, rate=True)
+    followup = FollowUp.objects.create(report=report, message=text)
+    for f in files:
+        attachment = Attachment(
+            report=report,
+            followup=followup,
+            original_name=f.name,
+            content_type=f.content_type,
+            size=len(f.content),
+            sha256=f.sha256,
         )
-        if wait:
-            throttle.refuse(wait, rate=True)
-        followup = FollowUp.objects.create(report=report, message=text)
-        for f in clean:
-            attachment = Attachment(
-                report=report,
-                followup=followup,
-                original_name=f.name,
-                content_type=f.content_type,
-                size=len(f.content),
-                sha256=f.sha256,
-            )
-            attachment.file.save(
-                stored_name(attachment.pk),
-                ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
-                save=False,
-            )
-            attachment.save()
-        case_services.case_followup_received(report=report, followup_id=followup.pk)
-        audit_record(
-            action="report.followup_added",
-            actor=None,
-            target=report,
-            unit_id=report.station_id,
-            changes={"followup": str(followup.pk), "files": len(clean)},
-            context=context,
+        attachment.file.save(
+            stored_name(attachment.pk),
+            ContentFile(seal_file(f.content, attachment_id=attachment.pk)),
+            save=False,
         )
+        attachment.save()
     return followup
 
 

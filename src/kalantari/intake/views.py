@@ -1,4 +1,8 @@
-"""Public pages: file a report, print its receipt, follow it by code (all lookups are POSTs)."""
+"""Public pages: the home page, the report form's parts, the receipt, the status grant.
+
+Filing a report, the status page and follow-ups touch the case too, so their views are
+`cases.public_views`; "who has seen my report" is `oversight.views` (docs/architecture.md,
+"Layers"). All lookups are POSTs."""
 
 from __future__ import annotations
 
@@ -14,30 +18,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
-from kalantari.audit.selectors import accesses_to_report
-from kalantari.audit.services import RequestContext
-from kalantari.core import crypto, idempotency
-from kalantari.core.errors import DomainError, InvalidInput, TooManyAttempts
+from kalantari.core import crypto
+from kalantari.core.errors import DomainError, InvalidInput
+from kalantari.core.gate import public
 from kalantari.core.tracking import format_tracking_code
 from kalantari.intake import selectors
 from kalantari.intake.files import IncomingFile, refused_uploads
-from kalantari.intake.models import Channel, Report
-from kalantari.intake.services import (
-    ReportDraft,
-    followup_add,
-    report_for_receipt,
-    report_submit,
-    status_code_send,
-    status_lookup,
-)
+from kalantari.intake.models import Report
+from kalantari.intake.services import ReportDraft, report_for_receipt
 
 GRANT_KEY = "status_grant"
 RECEIPT_KEY = "receipt"
 RECEIPT_SUMMARY_WORDS = 12
 
 
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/home.html", {"categories": selectors.categories_public()})
 
@@ -107,40 +104,6 @@ def form_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     } | extra
 
 
-def submit_from_form(
-    request: HttpRequest, channel: str, template: str, initial: dict[str, str] | None = None
-) -> HttpResponse:
-    """Shared by the public form and the desk's walk-in form: one service, one set of errors."""
-    if request.method == "POST":
-        draft = draft_from_post(request, channel)
-        fingerprint_source: dict[str, object] = {
-            k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"
-        }
-        fingerprint_source["files"] = [(f.name, f.field_name, len(f.content)) for f in draft.files]
-        try:
-            outcome = report_submit(
-                actor=request.user if request.user.is_authenticated else None,
-                draft=draft,
-                idempotency_key=request.POST.get("idempotency_key") or None,
-                fingerprint=idempotency.request_fingerprint(fingerprint_source),
-                context=RequestContext.from_request(request),
-            )
-        except DomainError as exc:
-            response = render(request, template, form_context(request, errors=errors_by_field(exc)))
-            response.status_code = exc.status
-            if isinstance(exc, TooManyAttempts):
-                response["Retry-After"] = str(exc.retry_after)
-            return response
-        remember_receipt(request, outcome.body)
-        return redirect("intake:receipt")
-    return render(request, template, form_context(request, errors={}, values=initial or {}))
-
-
-@require_http_methods(["GET", "POST"])
-def report_new(request: HttpRequest) -> HttpResponse:
-    return submit_from_form(request, Channel.WEB, "intake/report_form.html")
-
-
 def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
@@ -159,6 +122,7 @@ def remember_receipt(request: HttpRequest, body: dict[str, Any]) -> None:
     }
 
 
+@public
 def receipt(request: HttpRequest) -> HttpResponse:
     """The receipt of the report this browser session has just filed (for an hour)."""
     held = request.session.get(RECEIPT_KEY) or {}
@@ -191,7 +155,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _granted_report(request: HttpRequest) -> Report | None:
+def granted_report(request: HttpRequest) -> Report | None:
     grant = request.session.get(GRANT_KEY)
     if not grant or grant.get("until", 0) < time.time():
         return None
@@ -202,99 +166,7 @@ def _granted_report(request: HttpRequest) -> Report | None:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def status(request: HttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"errors": {}, "values": {}}
-    report = None
-    http_status = 200
-    if request.method == "POST" and request.POST.get("send_code"):
-        context["values"] = request.POST
-        try:
-            status_code_send(
-                tracking_code=request.POST.get("tracking_code", ""),
-                context=RequestContext.from_request(request),
-            )
-            context["code_sent"] = True
-        except DomainError as exc:
-            context["errors"] = errors_by_field(exc)
-            http_status = exc.status
-    elif request.method == "POST":
-        context["values"] = request.POST
-        try:
-            report = status_lookup(
-                tracking_code=request.POST.get("tracking_code", ""),
-                secret=request.POST.get("secret", ""),
-                context=RequestContext.from_request(request),
-            )
-        except DomainError as exc:
-            context["errors"] = errors_by_field(exc)
-            http_status = exc.status
-        else:
-            request.session.cycle_key()
-            request.session[GRANT_KEY] = {
-                "report": str(report.pk),
-                "until": time.time() + settings.KALANTARI_STATUS_GRANT_SECONDS,
-            }
-    else:
-        report = _granted_report(request)
-        context["followup_sent"] = request.session.pop("followup_sent", False)
-    if report is not None:
-        context["status"] = selectors.public_status(report)
-    response = render(request, "intake/status.html", context, status=http_status)
-    response.personal_data = True  # type: ignore[attr-defined]
-    return response
-
-
-@require_POST
-def followup(request: HttpRequest) -> HttpResponse:
-    report = _granted_report(request)
-    if report is None:
-        return redirect("intake:status")
-    try:
-        followup_add(
-            report=report,
-            message=request.POST.get("message", ""),
-            files=[
-                IncomingFile(name=f.name or "file", content=f.read())
-                for f in request.FILES.getlist("attachments")
-            ]
-            + refused_uploads(request),
-            context=RequestContext.from_request(request),
-        )
-    except DomainError as exc:
-        context = {
-            "errors": {},
-            "followup_errors": errors_by_field(exc),
-            "followup_values": request.POST,
-            "values": {},
-            "status": selectors.public_status(report),
-        }
-        response = render(request, "intake/status.html", context, status=exc.status)
-        response.personal_data = True  # type: ignore[attr-defined]
-        if isinstance(exc, TooManyAttempts):
-            response["Retry-After"] = str(exc.retry_after)
-        return response
-    request.session["followup_sent"] = True
-    return redirect("intake:status")
-
-
-def accesses(request: HttpRequest) -> HttpResponse:
-    """Who at the police has seen this report and its person (needs the status grant)."""
-    report = _granted_report(request)
-    if report is None:
-        return redirect("intake:status")
-    response = render(
-        request,
-        "intake/accesses.html",
-        {
-            "code": format_tracking_code(report.tracking_code),
-            "accesses": accesses_to_report(report),
-        },
-    )
-    response.personal_data = True  # type: ignore[attr-defined]
-    return response
-
-
+@public
 @require_POST
 def status_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(GRANT_KEY, None)

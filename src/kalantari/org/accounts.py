@@ -16,6 +16,16 @@ from kalantari.org.models import OrgUnit, Role, User
 ADMIN_GRANTABLE_ROLES = frozenset(set(Role.values) - {Role.ADMIN})
 
 
+def is_staff_member(user: User | object) -> bool:
+    """An active account that a second person approved: a new account has no case scope,
+    no person search and no desk until then (`access.policy` builds on this)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "is_active", False)
+        and getattr(user, "is_approved", False)
+    )
+
+
 def _active(actor: User) -> bool:
     return bool(actor.is_authenticated and actor.is_active and actor.is_approved)
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from kalantari.audit.services import RequestContext
-from kalantari.intake import catalogue
 from kalantari.org import accounts, services
 from kalantari.org.models import ApiToken, OrgUnit, Role, User
 from kalantari.org.views import admin_login
@@ -52,10 +51,6 @@ class OrgUnitAdmin(admin.ModelAdmin):
     @admin.display(description=_("path"))
     def unit_path(self, obj: OrgUnit) -> str:
         return obj.path
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        catalogue.invalidate()
 
 
 def _context(request: Any) -> RequestContext:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from ninja.security import HttpBearer, django_auth
 
-from kalantari.access.policy import is_staff_member
+from kalantari.org.accounts import is_staff_member
 from kalantari.org.models import ApiToken, TokenAudience
 
 

@@ -244,3 +244,44 @@ def staff_changes_audit(
 
 def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, bool, list)) or value is None else str(value)
+
+
+def staff_signed_in(
+    *,
+    user: User,
+    lock_lifted: bool = False,
+    second_factor: bool = False,
+    context: RequestContext = NO_CONTEXT,
+) -> None:
+    """Record a password sign-in (and the code typed beside it, when there was one)."""
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="auth.login",
+            actor=user,
+            target=user,
+            unit_id=user.unit_id,
+            changes={"lock_lifted_by_second_factor": True} if lock_lifted else None,
+            context=context,
+        )
+        if second_factor:
+            audit_record(
+                action="auth.second_factor",
+                actor=user,
+                target=user,
+                unit_id=user.unit_id,
+                context=context,
+            )
+
+
+def staff_sign_in_refused(
+    *, username: str, held: bool, context: RequestContext = NO_CONTEXT
+) -> None:
+    """Record a refused sign-in: the name typed (cut short) and whether the throttle held it."""
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="auth.login_failed",
+            actor=None,
+            changes={"username": username[:150], "held": held},
+            context=context,
+            outcome="refused",
+        )

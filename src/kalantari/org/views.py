@@ -1,4 +1,4 @@
-"""Staff sign-in: password (with lockout), then the authenticator code; and the landing page."""
+"""Staff sign-in: password (with lockout), then the authenticator code."""
 
 from __future__ import annotations
 
@@ -13,23 +13,21 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
-from kalantari.access import policy
-from kalantari.audit.services import RequestContext, audit_record
+from kalantari.audit.services import RequestContext
+from kalantari.core.gate import sign_in
 from kalantari.org import accounts, services
 from kalantari.org.forms import EnrolmentCodeForm, OtpForm, StaffAuthenticationForm
 from kalantari.org.models import Authenticator, Role
 from kalantari.org.security import mark_signed_in
 
 
+@sign_in
 class StaffLoginView(auth_views.LoginView):
     """Step one: the password (slowed per account and address, see org/signin.py).
 
@@ -44,42 +42,28 @@ class StaffLoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         mark_signed_in(self.request)
-        context = RequestContext.from_request(self.request)
-        audit_record(
-            action="auth.login",
-            actor=user,
-            target=user,
-            unit_id=getattr(user, "unit_id", None),
-            changes={"lock_lifted_by_second_factor": True} if form.lifted else None,
-            context=context,
-        )
         device = getattr(form, "device", None)
         if device is not None:
             # The code typed beside the password is the second step, done.
             _second_factor_done(self.request, device)
-            audit_record(
-                action="auth.second_factor",
-                actor=user,
-                target=user,
-                unit_id=getattr(user, "unit_id", None),
-                context=context,
-            )
+        services.staff_signed_in(
+            user=user,
+            lock_lifted=bool(form.lifted),
+            second_factor=device is not None,
+            context=RequestContext.from_request(self.request),
+        )
         return response
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        audit_record(
-            action="auth.login_failed",
-            actor=None,
-            changes={
-                "username": str(form.data.get("username", ""))[:150],
-                "held": bool(getattr(form, "held", False)),
-            },
+        services.staff_sign_in_refused(
+            username=str(form.data.get("username", "")),
+            held=bool(getattr(form, "held", False)),
             context=RequestContext.from_request(self.request),
-            outcome="refused",
         )
         return super().form_invalid(form)
 
 
+@sign_in
 def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
     """The admin site's sign-in is the staff sign-in: same throttle, audit and second step."""
     if request.method == "GET" and not request.GET.get("next"):
@@ -99,12 +83,13 @@ def _next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
-    return "org:landing"
+    return "landing"
 
 
 ENROLMENT_SESSION_KEY = "kalantari_enrolment_device"
 
 
+@sign_in
 @never_cache
 @sensitive_post_parameters("token", "enrolment_code")
 @login_required
@@ -187,36 +172,3 @@ def approvals(request: HttpRequest) -> HttpResponse:
         )
         return redirect("org:approvals")
     return render(request, "org/approvals.html", {"waiting": waiting.order_by("date_joined")})
-
-
-@login_required
-def landing(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    if not user.is_approved:
-        messages.info(
-            request,
-            _(
-                "Your account waits for a second person's approval (your commander or "
-                "another administrator); until then it opens no case file."
-            ),
-        )
-    waiting = accounts.approvable_accounts(user).count() if user.role == Role.COMMANDER else 0
-    if waiting:
-        messages.info(
-            request,
-            format_html(
-                '<a href="{}">{}</a>',
-                reverse("org:approvals"),
-                ngettext(
-                    "%(n)s new account waits for your approval.",
-                    "%(n)s new accounts wait for your approval.",
-                    waiting,
-                )
-                % {"n": waiting},
-            ),
-        )
-    if policy.can_use_desk(user):
-        return redirect("cases:queue")
-    if user.is_staff:
-        return redirect("admin:index")
-    return redirect("intake:home")

@@ -1,17 +1,64 @@
-"""Public API of disclosure: a person's own data access request, redeemed with its code."""
+"""Public API of disclosure: who has seen a report (with its status grant), and a person's own
+data access request, redeemed with its code."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from kalantari.audit.services import RequestContext
-from kalantari.intake.api import AccessOut, Problem, access_rows
+from kalantari.intake.api import Problem, StatusIn, lookup_report
 from kalantari.oversight import selectors, services
+from kalantari.oversight.readings import CitizenAccess, accesses_to_report
 
-router = Router(tags=["public"])
+router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
+
+
+class AccessOut(Schema):
+    day: date = Field(..., description="The day (Asia/Tehran) of these accesses.")
+    first_at: datetime
+    last_at: datetime
+    unit: str = Field(..., description="The reader's unit (never the reader's name).")
+    role: str
+    what: list[str] = Field(..., description="What they did, in the request's language.")
+    purposes: list[str] = Field(
+        ..., description="The purpose categories they chose (never an officer's free text)."
+    )
+    times: int
+
+
+def access_rows(accesses: list[CitizenAccess]) -> list[dict[str, Any]]:
+    """Accesses as `AccessOut` rows (the report's page and the person's own request)."""
+    return [
+        {
+            "day": a.day,
+            "first_at": a.first_at,
+            "last_at": a.last_at,
+            "unit": a.unit.name if a.unit else "",
+            "role": a.role,
+            "what": a.labels,
+            "purposes": a.purposes,
+            "times": a.times,
+        }
+        for a in accesses
+    ]
+
+
+@router.post(
+    "/status/accesses",
+    response={200: list[AccessOut], 404: Problem, 422: Problem, 429: Problem},
+    summary="Who at the police has seen my report",
+    description="Staff accesses to this report and its case file, one row per reader and "
+    "day: which unit and role, what they did and the purpose category chosen. Searches "
+    "for a person are disclosed only to that person after an identity check at a station "
+    "(POST /my-data). Accesses deferred for an open investigation appear when the deferral "
+    "ends. Same code and mobile (or PIN) as /status.",
+)
+def report_accesses(request: HttpRequest, payload: StatusIn) -> list[dict[str, Any]]:
+    return access_rows(accesses_to_report(lookup_report(request, payload)))
 
 
 class MyDataIn(Schema):

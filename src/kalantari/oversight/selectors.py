@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from kalantari.access import policy
 from kalantari.audit.models import DisclosureDeferral, DisclosureRequest
-from kalantari.audit.selectors import CitizenAccess, Subject, citizen_accesses
 from kalantari.cases.models import OPEN_STATUSES, Case
 from kalantari.org.models import User
+from kalantari.oversight.readings import CitizenAccess, Subject, citizen_accesses
 
 
 def person_subjects(national_id_index: str) -> list[Subject]:

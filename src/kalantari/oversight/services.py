@@ -386,3 +386,42 @@ def disclosure_request_redeem(
         throttle.refund([limit.key])
         return request
     raise refused
+
+
+def _reviewer_scope(actor: User) -> str:
+    scope = policy.access_review_scope(actor)
+    if scope is None:
+        raise Forbidden(_("Only inspectors and privacy officers review accesses."))
+    return scope
+
+
+def person_accesses_review(
+    *, actor: User, national_id_index: str, context: RequestContext = NO_CONTEXT
+) -> str:
+    """Record an inspector's review of one person's accesses; answer the reviewer's scope."""
+    scope = _reviewer_scope(actor)
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="audit.person_accesses_reviewed",
+            actor=actor,
+            unit_id=actor.unit_id,
+            subjects=[f"person:nid:{national_id_index}"],
+            context=context,
+        )
+    return scope
+
+
+def unusual_readers_review(
+    *, actor: User, days: int, threshold: int, context: RequestContext = NO_CONTEXT
+) -> str:
+    """Record that a reviewer looked at the unusual readers; answer the reviewer's scope."""
+    scope = _reviewer_scope(actor)
+    with transaction.atomic(durable=True):
+        audit_record(
+            action="audit.unusual_report_viewed",
+            actor=actor,
+            unit_id=actor.unit_id,
+            changes={"days": days, "threshold": threshold},
+            context=context,
+        )
+    return scope

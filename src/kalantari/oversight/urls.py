@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kalantari.oversight import views
+from kalantari.oversight import access_review, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path("desk/identity-check/", views.identity_check, name="identity_check"),
     path("desk/cases/<uuid:case_id>/deferrals/", views.case_deferrals, name="case_deferrals"),
     path("oversight/deferrals/", views.deferral_review, name="deferral_review"),
+    # Access review (moved from the audit app; same paths).
+    path("oversight/accesses/person/", access_review.person_accesses, name="person_accesses"),
+    path("oversight/accesses/unusual/", access_review.unusual, name="unusual"),
 ]

@@ -20,9 +20,12 @@ from kalantari.audit.models import DisclosureRequest, IdentityDocument
 from kalantari.audit.services import RequestContext
 from kalantari.cases.models import Case
 from kalantari.core.errors import DomainError, NotFound
-from kalantari.intake.views import errors_by_field
+from kalantari.core.gate import public
+from kalantari.core.tracking import format_tracking_code
+from kalantari.intake.views import errors_by_field, granted_report
 from kalantari.org.models import User
 from kalantari.oversight import selectors, services
+from kalantari.oversight.readings import accesses_to_report
 
 MY_DATA_KEY = "kalantari_my_data"
 MY_DATA_SECONDS = 3600
@@ -74,6 +77,7 @@ def identity_check(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def my_data(request: HttpRequest) -> HttpResponse:
     """Public: a person redeems the code from the station and sees who accessed their data.
@@ -115,6 +119,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_http_methods(["POST"])
 def my_data_forget(request: HttpRequest) -> HttpResponse:
     request.session.pop(MY_DATA_KEY, None)
@@ -221,3 +226,22 @@ def deferral_review(request: HttpRequest) -> HttpResponse:
         {"rows": rows, "errors": errors, "failed": request.POST.get("deferral", "")},
         status=status,
     )
+
+
+@public
+def report_accesses(request: HttpRequest) -> HttpResponse:
+    """Who at the police has seen this report and its person (needs the status grant; its URL
+    name stays `intake:accesses`, config/urls.py)."""
+    report = granted_report(request)
+    if report is None:
+        return redirect("intake:status")
+    response = render(
+        request,
+        "oversight/report_accesses.html",
+        {
+            "code": format_tracking_code(report.tracking_code),
+            "accesses": accesses_to_report(report),
+        },
+    )
+    response.personal_data = True  # type: ignore[attr-defined]
+    return response

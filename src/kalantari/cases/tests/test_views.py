@@ -104,7 +104,7 @@ def test_search_is_a_post_and_finds_by_national_id(
 def test_unread_followups_stand_out_and_clear_when_opened(
     new_case: Case, desk_officer: Any, client: Client
 ) -> None:
-    from kalantari.intake.services import followup_add
+    from kalantari.cases.services import followup_add
 
     followup_add(report=new_case.report, message="شاهد دارم", files=[])
     sign_in(client, desk_officer)

@@ -50,7 +50,7 @@ def test_force_and_staff(seeded: None) -> None:
 
 
 def test_the_curious_reader_stands_out(seeded: None) -> None:
-    from kalantari.audit.selectors import unusual_readers
+    from kalantari.oversight.readings import unusual_readers
 
     rows = unusual_readers(scope_path="/IR/", days=7, threshold=5)
     assert [r.name for r in rows] == [User.objects.get(username="desk2_thr111").display_name]
@@ -84,8 +84,12 @@ def test_statuses_are_mixed_and_audited(seeded: None) -> None:
     statuses = set(Case.objects.values_list("status", flat=True))
     assert {Status.RECEIVED, Status.IN_PROGRESS, Status.CLOSED} <= statuses
     transitions = CaseEvent.objects.filter(kind=EventKind.TRANSITION).count()
-    moves = AuditEvent.objects.filter(action__startswith="case.").exclude(action="case.viewed")
+    moves = AuditEvent.objects.filter(action__startswith="case.").exclude(
+        action__in=["case.viewed", "case.note_added"]
+    )
     assert moves.count() == transitions
+    notes = CaseEvent.objects.filter(kind=EventKind.NOTE).count()
+    assert AuditEvent.objects.filter(action="case.note_added").count() == notes
     assert AuditEvent.objects.filter(action="report.submitted").count() == 200
 
 

@@ -1,5 +1,6 @@
-"""Factories for citizens' reports: filed through intake's own service, as a citizen files
-them, so each report has its case, its audit record and its encrypted fields.
+"""Factories for citizens' reports: filed through the filing service (`report_submit`, in
+cases, which opens the case), as a citizen files them, so each report has its case, its audit
+record and its encrypted fields.
 
     ReportFactory.create()                          # a pickpocketing at Tajrish (ST-101), by web
     ReportFactory.create(station="ST-102", category="fraud", national_id="0012345679")
@@ -16,8 +17,9 @@ from typing import Any
 import factory
 from django.utils import timezone
 
+from kalantari.cases.services import report_submit
 from kalantari.intake.models import Report
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.intake.services import ReportDraft
 
 
 def _yesterday() -> str:

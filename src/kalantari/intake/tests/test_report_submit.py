@@ -12,10 +12,11 @@ from PIL import Image
 
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import Case, CaseEvent, Status
+from kalantari.cases.services import report_submit
 from kalantari.core.errors import InvalidInput, ValidationFailed
 from kalantari.intake.files import IncomingFile, read_attachment
 from kalantari.intake.models import Attachment, Report
-from kalantari.intake.services import ReportDraft, report_submit
+from kalantari.intake.services import ReportDraft
 
 pytestmark = pytest.mark.django_db
 

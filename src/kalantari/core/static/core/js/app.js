@@ -45,6 +45,47 @@
     if (station.value !== chosen) { station.value = ""; }
   }
 
+  // After a refused form: the first field marked wrong takes the focus (else the summary).
+  function focusFirstError() {
+    var firstInvalid = document.querySelector("[aria-invalid=true]");
+    var summary = document.getElementById("error-summary");
+    if (firstInvalid && firstInvalid.offsetParent !== null) { firstInvalid.focus(); }
+    else if (summary) { summary.focus(); }
+  }
+
+  // A double click must not send a form twice (the server would also refuse the duplicate).
+  // Delegated, so forms swapped in by htmx are covered too.
+  document.addEventListener("submit", function (e) {
+    var f = e.target;
+    if (!f.matches || !f.matches("form[data-once]")) { return; }
+    // After this tick, so the pressed button's own value is still sent.
+    setTimeout(function () {
+      f.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  // htmx (claim, release, notes, queue filters): the plain form works without it. An answer
+  // that came from another page (a sign-in the session needed) is opened as a page; an answer
+  // that is not to be swapped in (404, 500) reloads the page, which shows the state as it is.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var url = e.detail.xhr && e.detail.xhr.responseURL;
+    if (!url) { return; }
+    var answered = new URL(url).pathname;
+    var asked = new URL(e.detail.requestConfig.path, location.href).pathname;
+    if (answered !== location.pathname && answered !== asked) {
+      e.detail.shouldSwap = false;
+      location.assign(url);
+    }
+  });
+  document.addEventListener("htmx:responseError", function () { location.reload(); });
+  document.addEventListener("htmx:sendError", function (e) {
+    var f = e.detail.elt;
+    if (f && f.querySelectorAll) {
+      f.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = false; });
+    }
+  });
+  document.addEventListener("htmx:afterSettle", focusFirstError);
+
   document.addEventListener("DOMContentLoaded", function () {
     var category = document.querySelector("[data-extra-switch]");
     if (category) {
@@ -78,20 +119,7 @@
       var secret = document.getElementById("id_secret");
       if (secret) { secret.focus(); }
     }
-    // A double click must not send a form twice (the server would also refuse the duplicate).
-    document.querySelectorAll("form[data-once]").forEach(function (f) {
-      f.addEventListener("submit", function () {
-        // After this tick, so the pressed button's own value is still sent.
-        setTimeout(function () {
-          f.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
-        }, 0);
-      });
-    });
-    // After a refused form: the first field marked wrong takes the focus (else the summary).
-    var firstInvalid = document.querySelector("[aria-invalid=true]");
-    var summary = document.getElementById("error-summary");
-    if (firstInvalid && firstInvalid.offsetParent !== null) { firstInvalid.focus(); }
-    else if (summary) { summary.focus(); }
+    focusFirstError();
     if (window.jalaliDatepicker) {
       window.jalaliDatepicker.startWatch({ time: false, persianDigits: true, autoReadOnlyInput: false });
     }

@@ -1,5 +1,8 @@
 """Reads of the audit log: who read a citizen's data, and accounts that read too widely.
 
+They name cases, units and staff, so they live in oversight, above the audit app that
+writes the log (docs/architecture.md, "Layers").
+
 What a citizen is told is deliberately narrower than what an inspector sees: accesses to
 the citizen's own report only (or, after an identity check in person, to the person),
 grouped by reader and day, with the reader's unit and role (never the name) and the
@@ -21,7 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from kalantari.audit import labels
 from kalantari.audit.models import AuditEvent, AuditSubject, DisclosureDeferral
 from kalantari.audit.purposes import purpose_label
-from kalantari.org.models import OrgUnit, Role
+from kalantari.cases.models import Case, CaseEvent, Status
+from kalantari.org.models import OrgUnit, Role, User
 
 # What a citizen is told each kind of staff access was (others: audit.labels).
 ACCESS_LABELS: dict[str, Any] = {
@@ -43,8 +47,6 @@ def action_label(action: str, changes: dict[str, Any] | None = None) -> str:
     if action in ACCESS_LABELS:
         return str(ACCESS_LABELS[action])
     if action.startswith("case.") and changes.get("to"):
-        from kalantari.cases.models import Status
-
         try:
             status = str(Status(changes["to"]).label)
         except ValueError:
@@ -211,8 +213,6 @@ def accesses_to_person(
     *, national_id_index: str, scope_path: str, limit: int = 500
 ) -> list[ReviewedAccess]:
     """Staff accesses to everything filed under one national ID, within an inspector's units."""
-    from kalantari.cases.models import Case
-
     cases = dict(
         Case.objects.filter(report__national_id_index=national_id_index).values_list(
             "pk", "report__tracking_code"
@@ -263,9 +263,6 @@ def unusual_readers(
     "Nothing to do with": not assigned to them, not moved or noted by them, not filed by
     them. Reading is legitimate work, so this is a list to review, not an accusation.
     """
-    from kalantari.cases.models import Case, CaseEvent
-    from kalantari.org.models import User
-
     since = (now or timezone.now()) - timedelta(days=days)
     views = (
         AuditEvent.objects.filter(

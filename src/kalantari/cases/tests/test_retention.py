@@ -66,10 +66,10 @@ def test_open_and_recent_cases_are_kept(new_case: Case) -> None:
 
 
 def test_old_counters_and_texted_codes_are_purged(force: Any) -> None:
+    from kalantari.cases.retention import retention_apply
     from kalantari.core import throttle
     from kalantari.core.models import ThrottleBucket
     from kalantari.intake.models import StatusCode
-    from kalantari.intake.retention import retention_apply
 
     throttle.hit([throttle.Limit("t:old", 5, 60), throttle.Limit("t:new", 5, 60)])
     ThrottleBucket.objects.filter(key="t:old").update(until=timezone.now() - timedelta(days=2))

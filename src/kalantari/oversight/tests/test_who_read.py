@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 
 from kalantari.audit.models import AuditEvent
-from kalantari.audit.selectors import unusual_readers
 from kalantari.cases.models import Case
 from kalantari.cases.tests.factories import CaseFactory
 from kalantari.org.tests.factories import sign_in
+from kalantari.oversight.readings import unusual_readers
 
 pytestmark = pytest.mark.django_db
 MOBILE = "09121234567"

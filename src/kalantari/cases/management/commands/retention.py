@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from kalantari.intake.retention import retention_apply
+from kalantari.cases.retention import retention_apply
 
 
 class Command(BaseCommand):

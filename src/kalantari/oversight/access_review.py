@@ -1,4 +1,7 @@
-"""Access review for inspectors and privacy officers: per person, and unusual readers."""
+"""Access review for inspectors and privacy officers: per person, and unusual readers.
+
+Readings of the audit log that name cases and staff: oversight's, not audit's
+(docs/architecture.md, "Layers"); the audit record of each review is written by a service."""
 
 from __future__ import annotations
 
@@ -6,19 +9,18 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kalantari.access import policy
-from kalantari.audit import selectors
-from kalantari.audit.services import RequestContext, audit_record
+from kalantari.audit.services import RequestContext
 from kalantari.core import crypto, identifiers
 from kalantari.core.errors import ValidationFailed
 from kalantari.core.text import clean_text
 from kalantari.org.models import User
+from kalantari.oversight import readings, services
 
 
 def _scope(request: HttpRequest) -> tuple[User, str]:
@@ -46,20 +48,17 @@ def person_accesses(request: HttpRequest) -> HttpResponse:
             context["errors"]["purpose"] = _("Say why you are reviewing this person's accesses.")
         if not context["errors"]:
             index = crypto.blind_index("national_id", nid)
-            with transaction.atomic(durable=True):
-                audit_record(
-                    action="audit.person_accesses_reviewed",
-                    actor=user,
-                    unit_id=user.unit_id,
-                    subjects=[f"person:nid:{index}"],
-                    context=RequestContext.from_request(
-                        request, purpose=purpose, purpose_code="oversight"
-                    ),
-                )
-            context["accesses"] = selectors.accesses_to_person(
+            services.person_accesses_review(
+                actor=user,
+                national_id_index=index,
+                context=RequestContext.from_request(
+                    request, purpose=purpose, purpose_code="oversight"
+                ),
+            )
+            context["accesses"] = readings.accesses_to_person(
                 national_id_index=index, scope_path=scope
             )
-    response = render(request, "audit/person_accesses.html", context)
+    response = render(request, "oversight/person_accesses.html", context)
     response.personal_data = True  # type: ignore[attr-defined]
     return response
 
@@ -73,15 +72,10 @@ def unusual(request: HttpRequest) -> HttpResponse:
         threshold = max(1, min(1000, int(request.GET.get("threshold", "20"))))
     except ValueError:
         days, threshold = 7, 20
-    with transaction.atomic(durable=True):
-        audit_record(
-            action="audit.unusual_report_viewed",
-            actor=user,
-            unit_id=user.unit_id,
-            changes={"days": days, "threshold": threshold},
-            context=RequestContext.from_request(request),
-        )
-    rows = selectors.unusual_readers(scope_path=scope, days=days, threshold=threshold)
+    services.unusual_readers_review(
+        actor=user, days=days, threshold=threshold, context=RequestContext.from_request(request)
+    )
+    rows = readings.unusual_readers(scope_path=scope, days=days, threshold=threshold)
     return render(
-        request, "audit/unusual.html", {"rows": rows, "days": days, "threshold": threshold}
+        request, "oversight/unusual.html", {"rows": rows, "days": days, "threshold": threshold}
     )
