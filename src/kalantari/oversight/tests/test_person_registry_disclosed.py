@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from kalantari.audit.selectors import citizen_accesses
 from kalantari.core import crypto
+from kalantari.oversight.readings import citizen_accesses
 from kalantari.oversight.selectors import person_subjects
 from kalantari.people import services
 from kalantari.people.models import Person

@@ -15,7 +15,7 @@ from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.core import crypto, identifiers, jalali
 from kalantari.core.errors import Conflict, Forbidden, ValidationFailed, collect_errors
 from kalantari.core.text import clean_text
-from kalantari.org.models import User
+from kalantari.org.models import OrgUnit, User
 from kalantari.people import selectors
 from kalantari.people.models import Person, PersonLink, Role, Source, SubjectKind
 
@@ -275,8 +275,7 @@ def person_link_complainant(
     *,
     actor: User | None,
     report_id: Any,
-    unit_id: Any,
-    unit_path: str,
+    unit: OrgUnit,
     name: str,
     national_id: str,
     mobile: str,
@@ -302,7 +301,7 @@ def person_link_complainant(
             family_name=family,
             national_id=national_id,
             mobile=mobile,
-            unit_path=unit_path,
+            unit_path=unit.path,
             source=Source.FILING,
             created_by=actor,
             updated_by=actor,
@@ -314,14 +313,14 @@ def person_link_complainant(
         role=Role.COMPLAINANT,
         kind=SubjectKind.REPORT,
         subject_id=str(report_id),
-        unit_path=unit_path,
+        unit_path=unit.path,
         actor=actor,
     )
     audit_record(
         action="person.linked",
         actor=actor,
         target=person,
-        unit_id=unit_id,
+        unit_id=unit.pk,
         changes={"role": Role.COMPLAINANT.value, "record": f"report:{report_id}", "new": created},
         subjects=[subject(person)],  # the record is in `changes`: not an access to it
         context=context,
