@@ -14,7 +14,7 @@ PORT ?= 8000
 export PYTHONPYCACHEPREFIX := $(CURDIR)/var/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: audit-deps otp demo test test-sqlite test-postgres lint bench setup assets messages clean browser
+.PHONY: audit-deps otp demo test test-sqlite test-postgres lint fmt bench setup assets messages clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -59,6 +59,11 @@ lint: setup
 	$(BIN)/kalantari makemigrations --check --dry-run
 	$(BIN)/python scripts/check_messages.py
 	$(BIN)/bandit -q -r src -x "*/tests/*,*/migrations/*"
+
+# Format and apply ruff's safe fixes (what `make lint` would otherwise refuse).
+fmt: setup
+	$(BIN)/ruff format src tests bench scripts conftest.py
+	$(BIN)/ruff check --fix src tests bench scripts conftest.py
 
 test: setup browser lint
 	$(MAKE) test-sqlite

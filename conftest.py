@@ -3,12 +3,15 @@ one named fixture per role, as DESIGN.md asks. Tests run against a real database
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from kalantari.intake import catalogue
@@ -16,6 +19,7 @@ from kalantari.org.models import OrgUnit, Role, UnitKind, User
 from kalantari.org.tests.factories import OrgUnitFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True)
@@ -54,20 +58,55 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("KALANTARI_KEYS", Keyring.generate().to_json())
 
 
+def file_settings(root: Path) -> dict[str, Any]:
+    """Uploads and the audit signing key under `root`, never under var/. (Texts to citizens,
+    filing limits and the password hasher are set once in kalantari.config.settings_test.)"""
+    return {
+        "MEDIA_ROOT": root / "uploads",
+        "KALANTARI_AUDIT_SIGNING_KEY_FILE": str(root / "keys" / "audit-signing.pem"),
+    }
+
+
 @pytest.fixture(autouse=True)
-def _uploads(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "uploads"
-    settings.KALANTARI_AUDIT_SIGNING_KEY_FILE = str(tmp_path / "keys" / "audit-signing.pem")
-    # Text messages leave the system: the suite keeps them in memory instead.
+def _uploads(settings: Any, tmp_path: Path) -> None:
     from kalantari.core.sms import MemoryBackend
 
-    settings.KALANTARI_SMS_BACKEND = "kalantari.core.sms.MemoryBackend"
-    settings.KALANTARI_SMS_ASYNC = False
-    # Tests file many reports for one made-up person; intake/tests/test_rate_limits.py sets
-    # the filing limits it checks.
-    settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY = 1000
-    settings.KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR = 1000
+    for name, value in file_settings(tmp_path).items():
+        setattr(settings, name, value)
     MemoryBackend.outbox.clear()
+
+
+def shared_data(
+    django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory, build: Callable[[], T]
+) -> Iterator[T]:
+    """Build data once for a whole module: `yield from shared_data(…, build)` in a
+    module-scoped fixture.
+
+    What `build` writes stays in one open transaction, rolled back after the module's last
+    test, so nothing leaks into other modules; each test runs in its own savepoint inside it
+    (pytest-django's `db`), so what one test changes is undone before the next. The services'
+    durable blocks run inside it as inside a test's own transaction. Files `build` writes go
+    to a temporary directory (a test's MEDIA_ROOT is its own). Not for modules with
+    transactional tests (`transaction=True`, `live_server`) or threads that need the data."""
+    outer = transaction.atomic()
+    outer._from_testcase = True  # type: ignore[attr-defined]  # as Django's TestCase marks its own
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            with override_settings(**file_settings(tmp_path_factory.mktemp("shared"))):
+                catalogue.invalidate()
+                data = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield data
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+        catalogue.invalidate()
 
 
 def ensure_default_categories() -> None:
@@ -85,6 +124,11 @@ def ensure_default_categories() -> None:
 
 @pytest.fixture
 def force(db: None) -> dict[str, OrgUnit]:
+    return build_force()
+
+
+def build_force() -> dict[str, OrgUnit]:
+    """The small force of the `force` fixture (for module-scoped fixtures, in shared_data)."""
     ensure_default_categories()
     nation = OrgUnitFactory.create(
         code="IR", kind=UnitKind.NATION, name_fa="فراجا", name_en="Nation"
@@ -186,25 +230,12 @@ def report_payload() -> dict[str, Any]:
 
 @pytest.fixture
 def new_case(force: dict[str, OrgUnit], report_payload: dict[str, Any]) -> Any:
-    """A case opened through the real intake service."""
-    from kalantari.cases.models import Case
-    from kalantari.cases.services import report_submit
-    from kalantari.intake.services import ReportDraft
+    """A case opened through the real intake service (from `report_payload`'s values)."""
+    from kalantari.cases.tests.factories import CaseFactory
 
     p = report_payload
     date_part, time_part = p["occurred_at"].split(" ")
-    outcome = report_submit(
-        actor=None,
-        draft=ReportDraft(
-            category=p["category"],
-            statement=p["statement"],
-            occurred_date=date_part,
-            occurred_time=time_part,
-            station=p["station"],
-            name=p["name"],
-            national_id=p["national_id"],
-            mobile=p["mobile"],
-        ),
+    fields = ("category", "statement", "station", "name", "national_id", "mobile")
+    return CaseFactory.create(
+        occurred_date=date_part, occurred_time=time_part, address="", **{f: p[f] for f in fields}
     )
-    code = outcome.body["tracking_code"].replace("-", "")
-    return Case.objects.select_related("report", "station").get(report__tracking_code=code)

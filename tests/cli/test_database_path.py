@@ -19,6 +19,7 @@ def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`kalantari …` as a user types it: no DATABASE_URL, settings' defaults under `home`."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEMO")}
     env["KALANTARI_HOME"] = str(home)
+    env["DJANGO_SETTINGS_MODULE"] = "kalantari.config.settings"  # not the suite's
     return subprocess.run(  # noqa: S603 - our own console script, fixed arguments
         [str(KALANTARI), *args],
         cwd=home,

@@ -14,7 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from kalantari.cases.models import Case
-from kalantari.cases.services import case_transition, followup_add
+from kalantari.cases.services import followup_add
+from kalantari.cases.tests.factories import advance
 from kalantari.org.models import User
 from kalantari.org.tests.factories import sign_in
 
@@ -67,21 +68,6 @@ def assert_reads_persian(html: str, where: str) -> None:
     assert not digits, f"{where}: Latin digits in {digits}"
     keys = RAW_KEY.findall(text)
     assert not keys, f"{where}: raw keys {keys} in {text}"
-
-
-def _advance(case: Case, actor: Any, *moves: str, **extra: Any) -> Case:
-    for move in moves:
-        case.refresh_from_db()
-        case_transition(
-            actor=actor,
-            case_id=case.pk,
-            action=move,
-            expected_version=case.version,
-            reason="انجام شد",
-            **extra,
-        )
-    case.refresh_from_db()
-    return case
 
 
 def test_persian_desk_pages_use_persian_digits_and_labels(
@@ -141,10 +127,10 @@ def test_claim_is_not_offered_on_a_closed_case_and_is_refused(
     desk = sign_in(Client(), commander)
     open_page = desk.get(f"/en/desk/cases/{new_case.pk}/").content.decode()
     assert 'value="claim"' in open_page
-    _advance(new_case, commander, "triage")
-    _advance(new_case, commander, "assign", assignee_id=investigator.pk)
-    _advance(new_case, investigator, "start", "resolve")
-    case = _advance(new_case, commander, "close")
+    advance(new_case, commander, "triage")
+    advance(new_case, commander, "assign", assignee_id=investigator.pk)
+    advance(new_case, investigator, "start", "resolve")
+    case = advance(new_case, commander, "close")
     assert case.status == "closed"
     closed_page = desk.get(f"/en/desk/cases/{case.pk}/").content.decode()
     assert 'value="claim"' not in closed_page
@@ -157,7 +143,7 @@ def test_claim_is_not_offered_on_a_closed_case_and_is_refused(
 
 
 def test_rejected_case_offers_no_claim(new_case: Case, commander: Any) -> None:
-    case = _advance(new_case, commander, "reject")
+    case = advance(new_case, commander, "reject")
     page = sign_in(Client(), commander).get(f"/en/desk/cases/{case.pk}/").content.decode()
     assert 'value="claim"' not in page
 
@@ -165,9 +151,9 @@ def test_rejected_case_offers_no_claim(new_case: Case, commander: Any) -> None:
 def test_resolve_without_outcome_names_the_outcome_field(
     new_case: Case, commander: Any, investigator: Any
 ) -> None:
-    _advance(new_case, commander, "triage")
-    _advance(new_case, commander, "assign", assignee_id=investigator.pk)
-    case = _advance(new_case, investigator, "start")
+    advance(new_case, commander, "triage")
+    advance(new_case, commander, "assign", assignee_id=investigator.pk)
+    case = advance(new_case, investigator, "start")
     client = sign_in(Client(), investigator)
     page = client.post(
         f"/en/desk/cases/{case.pk}/act/",
@@ -186,7 +172,7 @@ def test_resolve_without_outcome_names_the_outcome_field(
 
 
 def test_timeline_arrow_follows_the_reading_direction(new_case: Case, commander: Any) -> None:
-    _advance(new_case, commander, "triage")
+    advance(new_case, commander, "triage")
     client = sign_in(Client(), commander)
     fa = visible(client.get(f"/fa/desk/cases/{new_case.pk}/").content.decode())
     en = visible(client.get(f"/en/desk/cases/{new_case.pk}/").content.decode())

@@ -10,18 +10,18 @@ the policy module, so a wrong policy fails here. A record the user may not see a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from io import StringIO
 from typing import Any
 
 import pytest
+from conftest import build_force, shared_data
 from django.core.management import call_command
 from django.test import Client
 
 from kalantari.cases.models import Case
-from kalantari.cases.services import report_submit
-from kalantari.intake.services import ReportDraft
-from kalantari.org.models import OrgUnit, Role, User
+from kalantari.cases.tests.factories import CaseFactory
+from kalantari.org.models import Role, User
 from kalantari.org.tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +79,8 @@ def expected(role: str, place: str, endpoint: str) -> int:
     return 201 if action == "note" else 200
 
 
-@pytest.fixture
-def world(force: dict[str, OrgUnit]) -> dict[str, Any]:
+def build_world() -> dict[str, Any]:
+    force = build_force()
     station, county = force["station"], force["county"]
     users = {
         "desk_officer": (Role.DESK_OFFICER, station),
@@ -96,26 +96,23 @@ def world(force: dict[str, OrgUnit]) -> dict[str, Any]:
         name: UserFactory.create(username=f"m_{name}", role=role, unit=unit)
         for name, (role, unit) in users.items()
     }
-    return {"force": force, "users": made}
+    world: dict[str, Any] = {"force": force, "users": made}
+    world["cases"] = {place: open_case(world, place) for place in PLACES}
+    return world
+
+
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """The users and one case per place, made once; each test's moves are rolled back."""
+    yield from shared_data(django_db_blocker, tmp_path_factory, build_world)
 
 
 def open_case(world: dict[str, Any], place: str) -> Case:
     force = world["force"]
     station = {"own": "ST-101", "sibling": "ST-102", "parent": "ST-101", "other_county": "OP-201"}
-    outcome = report_submit(
-        actor=None,
-        draft=ReportDraft(
-            category="fraud",
-            statement="matrix",
-            occurred_date="1403/08/12",
-            occurred_time="10:00",
-            station=station[place],
-            name="Sara Rezaei",
-            national_id="0499370899",
-            mobile="09121234567",
-        ),
-    )
-    case = Case.objects.get(report__tracking_code=outcome.body["tracking_code"].replace("-", ""))
+    case = CaseFactory.create(category="fraud", statement="matrix", station=station[place])
     if place == "parent":  # a record kept at the county itself, above the stations
         county = force["county"]
         Case.objects.filter(pk=case.pk).update(station=county, unit_path=county.path)
@@ -155,22 +152,13 @@ ENDPOINTS: dict[str, Callable[[Client, dict[str, str], Case], Any]] = {
 }
 
 
-def test_the_whole_matrix(world: dict[str, Any]) -> None:
-    wrong: list[str] = []
-    checks = 0
-    for role in ROLES:
-        client, headers = client_for(world, role)
-        for place in PLACES:
-            for endpoint, call in ENDPOINTS.items():
-                case = open_case(world, place)
-                got = call(client, headers, case).status_code
-                want = expected(role, place, endpoint)
-                checks += 1
-                if got != want:
-                    wrong.append(f"{role} {endpoint} {place}: got {got}, want {want}")
-    print(f"access matrix: {checks} checks, {len(wrong)} wrong")  # noqa: T201 - the figure
-    assert checks == len(ROLES) * len(PLACES) * len(ENDPOINTS)
-    assert wrong == []
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("role", ROLES)
+def test_record_matrix(world: dict[str, Any], role: str, place: str, endpoint: str) -> None:
+    client, headers = client_for(world, role)
+    got = ENDPOINTS[endpoint](client, headers, world["cases"][place]).status_code
+    assert got == expected(role, place, endpoint), f"{role} {endpoint} {place}"
 
 
 UNIT_PAGES = {

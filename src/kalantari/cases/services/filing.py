@@ -63,8 +63,7 @@ def report_submit(
         people_services.person_link_complainant(
             actor=staff,
             report_id=report.pk,
-            unit_id=report.station_id,
-            unit_path=report.station.path,
+            unit=report.station,
             name=clean.name,
             national_id=clean.national_id,
             mobile=clean.mobile,

@@ -21,7 +21,7 @@ from kalantari.intake import catalogue
 from kalantari.org.models import User
 
 
-def case_transition(
+def case_transition(  # noqa: PLR0913 - one keyword for each thing a move may need
     *,
     actor: User,
     case_id: uuid.UUID | str,

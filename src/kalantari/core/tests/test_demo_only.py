@@ -19,7 +19,11 @@ from kalantari.core.sms import ConsoleBackend
 
 def _run(code_or_args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DEMO"}}
-    base.update(DATABASE_URL=f"sqlite:///{tmp_path / 'p.sqlite3'}", **env)
+    base.update(
+        DJANGO_SETTINGS_MODULE="kalantari.config.settings",  # production's, not the suite's
+        DATABASE_URL=f"sqlite:///{tmp_path / 'p.sqlite3'}",
+        **env,
+    )
     return subprocess.run(  # noqa: S603
         [sys.executable, *code_or_args], env=base, capture_output=True, text=True, timeout=120
     )

@@ -15,6 +15,7 @@ from django.test import Client
 def test_check_deploy_is_clean_in_production_settings(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(
+        DJANGO_SETTINGS_MODULE="kalantari.config.settings",  # not the suite's settings_test
         DEBUG="false",
         HTTPS="true",
         SECRET_KEY=secrets.token_urlsafe(64),
@@ -35,7 +36,12 @@ def test_check_deploy_is_clean_in_production_settings(tmp_path: Path) -> None:
 
 
 def test_development_settings_are_flagged(tmp_path: Path) -> None:
-    env = dict(os.environ, DEBUG="false", DATABASE_URL=f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="kalantari.config.settings",
+        DEBUG="false",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'd.sqlite3'}",
+    )
     result = subprocess.run(
         [sys.executable, "-m", "kalantari.manage", "check", "--deploy"],
         env=env,

@@ -104,26 +104,11 @@ def test_a_damaged_value_is_unreadable_and_logged_not_a_500(
     assert "0499370899" not in caplog.text
 
 
-def test_a_ciphertext_copied_to_another_row_does_not_open(
-    new_case: Case, report_payload: dict[str, Any]
-) -> None:
-    from kalantari.cases.services import report_submit
-    from kalantari.intake.services import ReportDraft
+def test_a_ciphertext_copied_to_another_row_does_not_open(new_case: Case) -> None:
+    from kalantari.intake.tests.factories import ReportFactory
 
-    p = report_payload
-    date_part, time_part = p["occurred_at"].split(" ")
-    report_submit(
-        actor=None,
-        draft=ReportDraft(
-            category=p["category"],
-            statement="another",
-            occurred_date=date_part,
-            occurred_time=time_part,
-            station=p["station"],
-            name="سارا رضایی",
-            national_id="0012345679",
-            mobile="09351234567",
-        ),
+    ReportFactory.create(
+        statement="another", name="سارا رضایی", national_id="0012345679", mobile="09351234567"
     )
     other = Report.objects.exclude(pk=new_case.report_id).get()
     set_raw(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from io import StringIO
 from typing import Any
 
 import pytest
+from conftest import shared_data
 from django.core.management import call_command
 from django.test import Client
 
@@ -22,8 +24,16 @@ from kalantari.org.tests.factories import sign_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded() -> None:
+@pytest.fixture(scope="module")
+def seeded(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """The demo, seeded once for the module (once per xdist worker that runs its tests); each
+    test's own changes are rolled back."""
+    yield from shared_data(django_db_blocker, tmp_path_factory, _seed)
+
+
+def _seed() -> None:
     seed_demo(reports=200, days=60)
 
 
@@ -77,17 +87,6 @@ def test_statuses_are_mixed_and_audited(seeded: None) -> None:
     moves = AuditEvent.objects.filter(action__startswith="case.").exclude(action="case.viewed")
     assert moves.count() == transitions
     assert AuditEvent.objects.filter(action="report.submitted").count() == 200
-
-
-def test_rerun_keeps_what_exists(settings: Any) -> None:
-    settings.KALANTARI_DEMO = True  # the command refuses otherwise (core/tests/test_demo_only.py)
-    out = StringIO()
-    call_command("seed_demo", "--reports", "30", stdout=out)
-    codes = set(Report.objects.values_list("tracking_code", flat=True))
-    call_command("seed_demo", "--reports", "30", stdout=out)
-    assert set(Report.objects.values_list("tracking_code", flat=True)) == codes
-    assert User.objects.filter(username="desk_thr101").count() == 1
-    assert "already exist" in out.getvalue()
 
 
 def test_demo_desk_officer_sees_the_station_queue(seeded: None) -> None:

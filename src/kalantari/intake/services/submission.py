@@ -151,6 +151,30 @@ def _occurred_at(draft: ReportDraft, errors: list[ValidationFailed]) -> datetime
     return at
 
 
+def _complainant(draft: ReportDraft, errors: list[ValidationFailed]) -> tuple[str, str, str]:
+    """The complainant's name, national ID and mobile (a report that is not an anonymous tip)."""
+    name = _text(draft.name, "name", MAX_NAME, required=True, errors=errors)
+    national_id = mobile = ""
+    for attr, fn in (
+        ("national_id", identifiers.normalise_national_id),
+        ("mobile", identifiers.normalise_mobile),
+    ):
+        raw = (getattr(draft, attr) or "").strip()
+        if not raw:
+            errors.append(
+                ValidationFailed(_("This field is required."), code="required", field=attr)
+            )
+            continue
+        try:
+            if attr == "national_id":
+                national_id = fn(raw)
+            else:
+                mobile = fn(raw)
+        except ValidationFailed as exc:
+            errors.append(exc)
+    return name, national_id, mobile
+
+
 def report_validate(draft: ReportDraft) -> CheckedReport:
     """Check a draft completely and return the clean values, or raise every error at once."""
     errors: list[ValidationFailed] = []
@@ -183,24 +207,7 @@ def report_validate(draft: ReportDraft) -> CheckedReport:
         )
     name = national_id = mobile = ""
     if not anonymous:
-        name = _text(draft.name, "name", MAX_NAME, required=True, errors=errors)
-        for attr, fn in (
-            ("national_id", identifiers.normalise_national_id),
-            ("mobile", identifiers.normalise_mobile),
-        ):
-            raw = (getattr(draft, attr) or "").strip()
-            if not raw:
-                errors.append(
-                    ValidationFailed(_("This field is required."), code="required", field=attr)
-                )
-                continue
-            try:
-                if attr == "national_id":
-                    national_id = fn(raw)
-                else:
-                    mobile = fn(raw)
-            except ValidationFailed as exc:
-                errors.append(exc)
+        name, national_id, mobile = _complainant(draft, errors)
     files = []
     try:
         files = clean_files(draft.files)

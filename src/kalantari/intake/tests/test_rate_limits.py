@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from kalantari.cases.services import report_submit
 from kalantari.intake.models import FollowUp, Report
-from kalantari.intake.services import ReportDraft
+from kalantari.intake.tests.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,27 +107,10 @@ def test_the_page_keeps_what_was_typed_and_says_why(
     assert Report.objects.count() == 0
 
 
-def test_staff_at_the_desk_are_not_limited(
-    force: Any, desk_officer: Any, settings: Any, report_payload: dict[str, Any]
-) -> None:
+def test_staff_at_the_desk_are_not_limited(force: Any, desk_officer: Any, settings: Any) -> None:
     settings.KALANTARI_REPORTS_PER_ADDRESS_PER_HOUR = 0
     settings.KALANTARI_REPORTS_PER_PERSON_PER_DAY = 0
-    date_part, time_part = report_payload["occurred_at"].split(" ")
-    for _ in range(3):
-        report_submit(
-            actor=desk_officer,
-            draft=ReportDraft(
-                category="theft_pickpocket",
-                statement="walk-in",
-                occurred_date=date_part,
-                occurred_time=time_part,
-                station="ST-101",
-                name="Ali",
-                national_id="0499370899",
-                mobile="09121234567",
-                channel="desk",
-            ),
-        )
+    ReportFactory.create_batch(3, actor=desk_officer, channel="desk", statement="walk-in")
     assert Report.objects.count() == 3
 
 

@@ -24,12 +24,6 @@ from kalantari.org.tests.factories import sign_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_hashes(settings: Any) -> None:
-    """Hundreds of sign-ins here: argon2's deliberate cost is not what these tests measure."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 LOGIN = "/en/accounts/login/"
 DESK = "/en/desk/"
 

@@ -14,34 +14,15 @@ from django.utils import timezone
 
 from kalantari.audit.models import AuditEvent, DisclosureDeferral, DisclosureRequest
 from kalantari.cases.models import Case
-from kalantari.cases.services import report_submit
+from kalantari.cases.tests.factories import CaseFactory
 from kalantari.core import jalali
 from kalantari.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from kalantari.intake.services import ReportDraft
 from kalantari.org.tests.factories import sign_in
 from kalantari.oversight import services
 
 pytestmark = pytest.mark.django_db
 VICTIM_NID = "0499370899"
 SEARCH = {"q": VICTIM_NID, "purpose_code": "investigation", "purpose": "Suspect in 14/1405"}
-
-
-def _file(national_id: str, mobile: str, station: str = "ST-101") -> Case:
-    outcome = report_submit(
-        actor=None,
-        draft=ReportDraft(
-            category="fraud",
-            statement="A statement long enough.",
-            occurred_date="1403/08/12",
-            occurred_time="10:00",
-            station=station,
-            name="Someone",
-            national_id=national_id,
-            mobile=mobile,
-        ),
-    )
-    code = outcome.body["tracking_code"].replace("-", "")
-    return Case.objects.select_related("report").get(report__tracking_code=code)
 
 
 def _status_accesses(case: Case, mobile: str) -> list[dict[str, Any]]:
@@ -75,7 +56,7 @@ def test_a_report_with_someone_elses_id_does_not_disclose_searches_for_that_pers
 ) -> None:
     # An attacker files a report with the victim's national ID (only the check digit is
     # validated) and their own mobile...
-    fake = _file(VICTIM_NID, "09350000000")
+    fake = CaseFactory.create(national_id=VICTIM_NID, mobile="09350000000")
     # ...then police elsewhere search for the victim; the search lists the fake report too.
     sign_in(Client(), desk_officer).post("/en/desk/search/", SEARCH)
     searched = AuditEvent.objects.get(action="case.searched")

@@ -12,6 +12,7 @@ from django.test import Client
 
 from kalantari.audit.models import AuditEvent
 from kalantari.cases.models import Case
+from kalantari.cases.tests.factories import CaseFactory
 from kalantari.org.tests.factories import sign_in
 from kalantari.oversight.readings import unusual_readers
 
@@ -96,27 +97,7 @@ def test_inspector_reviews_a_person_with_a_purpose(
 def test_unusual_readers_are_listed(
     force: Any, desk_officer: Any, investigator: Any, inspector: Any, report_payload: Any
 ) -> None:
-    from kalantari.cases.services import report_submit
-    from kalantari.intake.services import ReportDraft
-
-    cases = []
-    for n in range(4):
-        outcome = report_submit(
-            actor=None,
-            draft=ReportDraft(
-                category="fraud",
-                statement=f"statement {n}",
-                occurred_date="1403/08/12",
-                occurred_time="10:00",
-                station="ST-101",
-                name="Sara Rezaei",
-                national_id="0499370899",
-                mobile=MOBILE,
-            ),
-        )
-        cases.append(
-            Case.objects.get(report__tracking_code=outcome.body["tracking_code"].replace("-", ""))
-        )
+    cases = CaseFactory.create_batch(4, category="fraud", mobile=MOBILE)
     reader = sign_in(Client(), desk_officer)
     for case in cases:
         reader.get(f"/en/desk/cases/{case.pk}/")

@@ -1,7 +1,4 @@
-"""Every write of the person registry: enter, correct, link, merge and unmerge persons.
-
-Audit records name the person by reference (`person:<id>` subjects), never by identifier.
-"""
+"""Enter, correct and link persons (the writes of identity)."""
 
 from __future__ import annotations
 
@@ -14,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kalantari.access import policy
-from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.core import crypto, identifiers, jalali
 from kalantari.core.errors import Conflict, Forbidden, ValidationFailed, collect_errors
 from kalantari.core.text import clean_text
-from kalantari.org.models import User
+from kalantari.org.models import OrgUnit, User
 from kalantari.people import selectors
 from kalantari.people.models import Person, PersonLink, Role, Source, SubjectKind
 
@@ -33,17 +29,6 @@ IDENTITY_FIELDS = (
     "mobile",
     "birth_date",
     "address",
-)
-# Why an officer may look a person up (the person is later shown the category).
-SEARCH_PURPOSES = frozenset(
-    {
-        PurposeCode.REPORT,
-        PurposeCode.INVESTIGATION,
-        PurposeCode.IDENTITY,
-        PurposeCode.MISSING,
-        PurposeCode.JUDICIAL,
-        PurposeCode.OVERSIGHT,
-    }
 )
 
 
@@ -290,8 +275,7 @@ def person_link_complainant(
     *,
     actor: User | None,
     report_id: Any,
-    unit_id: Any,
-    unit_path: str,
+    unit: OrgUnit,
     name: str,
     national_id: str,
     mobile: str,
@@ -317,7 +301,7 @@ def person_link_complainant(
             family_name=family,
             national_id=national_id,
             mobile=mobile,
-            unit_path=unit_path,
+            unit_path=unit.path,
             source=Source.FILING,
             created_by=actor,
             updated_by=actor,
@@ -329,173 +313,16 @@ def person_link_complainant(
         role=Role.COMPLAINANT,
         kind=SubjectKind.REPORT,
         subject_id=str(report_id),
-        unit_path=unit_path,
+        unit_path=unit.path,
         actor=actor,
     )
     audit_record(
         action="person.linked",
         actor=actor,
         target=person,
-        unit_id=unit_id,
+        unit_id=unit.pk,
         changes={"role": Role.COMPLAINANT.value, "record": f"report:{report_id}", "new": created},
         subjects=[subject(person)],  # the record is in `changes`: not an access to it
         context=context,
     )
     return person
-
-
-def person_search_audited(
-    *,
-    actor: User,
-    query: str,
-    purpose_code: str,
-    purpose: str = "",
-    context: RequestContext = NO_CONTEXT,
-) -> tuple[str, list[Person]]:
-    """Search persons; every search needs a chosen purpose and is audited with it.
-
-    The record names each person found (`person:<id>`) and, for an identifier, the person
-    by the blind index of it, so "who looked me up" is answered even when nothing matched.
-    """
-    if not policy.can_search_persons(actor):
-        raise Forbidden(_("Your role does not search persons."))
-    if purpose_code not in SEARCH_PURPOSES:
-        raise ValidationFailed(
-            _("Choose why you are looking this person up."),
-            code="purpose_required",
-            field="purpose_code",
-        )
-    kind, rows = selectors.person_search(user=actor, query=query)
-    found = list(rows[:100])
-    subjects = [subject(p) for p in found]
-    if kind != "name":
-        value = selectors.classify_query(query)[1]
-        prefix = "nid" if kind == "national_id" else "mobile"
-        subjects.append(f"person:{prefix}:{crypto.blind_index(kind, value)}")
-    with transaction.atomic(durable=True):
-        audit_record(
-            action="person.searched",
-            actor=actor,
-            unit_id=actor.unit_id,
-            changes={"matched_as": kind, "found": len(found)},
-            subjects=subjects,
-            context=RequestContext(
-                ip=context.ip,
-                user_agent=context.user_agent,
-                purpose=clean_text(purpose or "")[:300],
-                purpose_code=purpose_code,
-            ),
-        )
-    return kind, found
-
-
-def person_view(
-    *, actor: User, person_id: uuid.UUID | str, context: RequestContext = NO_CONTEXT
-) -> Person:
-    """Open a person's record for reading (audited); NotFound outside the actor's scope."""
-    person = selectors.person_get_visible(user=actor, person_id=person_id)
-    with transaction.atomic(durable=True):
-        audit_record(
-            action="person.viewed",
-            actor=actor,
-            target=person,
-            unit_id=actor.unit_id,
-            subjects=[subject(person)],
-            context=context,
-        )
-    return person
-
-
-def person_merge(
-    *,
-    actor: User,
-    survivor_id: uuid.UUID | str,
-    duplicate_id: uuid.UUID | str,
-    reason: str = "",
-    context: RequestContext = NO_CONTEXT,
-) -> Person:
-    """Merge a duplicate into the survivor: its links move, it stays as a tombstone."""
-    if str(survivor_id) == str(duplicate_id):
-        raise ValidationFailed(
-            _("A person cannot be merged into themselves."), code="same_person", field="survivor"
-        )
-    with transaction.atomic(durable=True):
-        survivor = _locked(actor, survivor_id)
-        duplicate = _locked(actor, duplicate_id)
-        paths = selectors.person_unit_paths(survivor) + selectors.person_unit_paths(duplicate)
-        if not (
-            policy.can_merge_persons(actor, selectors.person_unit_paths(survivor))
-            and policy.can_merge_persons(actor, selectors.person_unit_paths(duplicate))
-        ):
-            raise Forbidden(_("Your role does not merge persons."))
-        if survivor.merged_into_id is not None or duplicate.merged_into_id is not None:
-            raise Conflict(_("One of these records was merged already."), code="already_merged")
-        own = PersonLink.objects.filter(person=duplicate, merged_from__isnull=True)
-        moved = own.update(person=survivor, merged_from=duplicate, updated_by=actor)
-        moved += PersonLink.objects.filter(person=duplicate).update(person=survivor)
-        duplicate.merged_into = survivor
-        duplicate.merged_at = timezone.now()
-        duplicate.version += 1
-        duplicate.updated_by = actor
-        duplicate.save()
-        audit_record(
-            action="person.merged",
-            actor=actor,
-            target=duplicate,
-            unit_id=actor.unit_id,
-            changes={
-                "survivor": str(survivor.pk),
-                "duplicate": str(duplicate.pk),
-                "links": moved,
-                "units": len(set(paths)),
-            },
-            subjects=[subject(survivor), subject(duplicate)],
-            context=RequestContext(
-                ip=context.ip,
-                user_agent=context.user_agent,
-                purpose=clean_text(reason or "")[:300],
-            ),
-        )
-    return survivor
-
-
-def person_unmerge(
-    *,
-    actor: User,
-    person_id: uuid.UUID | str,
-    reason: str = "",
-    context: RequestContext = NO_CONTEXT,
-) -> Person:
-    """Undo a merge: the tombstone lives again and takes back the links it brought."""
-    with transaction.atomic(durable=True):
-        duplicate = _locked(actor, person_id)
-        if duplicate.merged_into_id is None:
-            raise Conflict(_("This person is not merged into another."), code="not_merged")
-        survivor = Person.objects.select_for_update().get(pk=duplicate.merged_into_id)
-        if not (
-            policy.can_merge_persons(actor, selectors.person_unit_paths(duplicate))
-            and policy.can_merge_persons(actor, selectors.person_unit_paths(survivor))
-        ):
-            raise Forbidden(_("Your role does not merge persons."))
-        moved = PersonLink.objects.filter(merged_from=duplicate).update(
-            person=duplicate, merged_from=None, updated_by=actor
-        )
-        duplicate.merged_into = None
-        duplicate.merged_at = None
-        duplicate.version += 1
-        duplicate.updated_by = actor
-        duplicate.save()
-        audit_record(
-            action="person.unmerged",
-            actor=actor,
-            target=duplicate,
-            unit_id=actor.unit_id,
-            changes={"survivor": str(survivor.pk), "duplicate": str(duplicate.pk), "links": moved},
-            subjects=[subject(survivor), subject(duplicate)],
-            context=RequestContext(
-                ip=context.ip,
-                user_agent=context.user_agent,
-                purpose=clean_text(reason or "")[:300],
-            ),
-        )
-    return duplicate
