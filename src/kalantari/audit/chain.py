@@ -182,11 +182,25 @@ def verify_chain(chain: str, public_key: Ed25519PublicKey | None) -> Break | Non
     """Walk one chain from its first record; return the first break found, if any."""
     # Read the head first: records appended while we walk are beyond it and not judged.
     head = AuditChainHead.objects.filter(chain=chain).first()
-    limit = head.seq if head is not None else None
+    checkpoints = list(AuditCheckpoint.objects.filter(chain=chain).order_by("seq"))
+    walked = _walk(chain, head.seq if head is not None else None, {c.seq for c in checkpoints})
+    if isinstance(walked, Break):
+        return walked
+    last, hashes_at = walked
+    return (
+        _check_end(chain, head, last, max((c.seq for c in checkpoints), default=0))
+        or _check_past_head(chain)
+        or _check_checkpoints(chain, checkpoints, hashes_at, public_key)
+    )
+
+
+def _walk(
+    chain: str, limit: int | None, wanted: set[int]
+) -> Break | tuple[AuditEvent | None, dict[int, str]]:
+    """Each record links to the one before and hashes to what it says; the last record and
+    the hashes at the checkpoints' numbers."""
     expected_seq, prev = 1, GENESIS
     hashes_at: dict[int, str] = {}
-    checkpoints = list(AuditCheckpoint.objects.filter(chain=chain).order_by("seq"))
-    wanted = {c.seq for c in checkpoints}
     last: AuditEvent | None = None
     for event in _events(chain, limit):
         if event.seq != expected_seq:
@@ -203,8 +217,14 @@ def verify_chain(chain: str, public_key: Ed25519PublicKey | None) -> Break | Non
         if event.seq in wanted:
             hashes_at[event.seq] = event.hash
         prev, expected_seq, last = event.hash, expected_seq + 1, event
+    return last, hashes_at
+
+
+def _check_end(
+    chain: str, head: AuditChainHead | None, last: AuditEvent | None, signed_up_to: int
+) -> Break | None:
+    """The walk ended where the head and the signed checkpoints say it should."""
     last_seq = last.seq if last else 0
-    signed_up_to = max(wanted, default=0)
     if last_seq < signed_up_to:
         # A signed checkpoint vouches for records that are gone: a whole chain (or its
         # tail, with the head rewound) was deleted. No key is needed to see that.
@@ -217,23 +237,38 @@ def verify_chain(chain: str, public_key: Ed25519PublicKey | None) -> Break | Non
         )
     if head is None and last is not None:
         return Break(chain, last_seq, last.pk, "the chain has no head (tampered)")
-    if head is not None and (head.seq != last_seq or head.hash != prev):
+    last_hash = last.hash if last is not None else GENESIS
+    if head is not None and (head.seq != last_seq or head.hash != last_hash):
         return Break(
             chain,
             last_seq + 1 if head.seq > last_seq else last_seq,
             None,
             f"the chain ends at #{last_seq} but its head says #{head.seq} (records removed?)",
         )
-    # Rows past the head: a real append moves the head in the same transaction, so read
-    # the highest number first and the head after it; only a forged row can stay ahead.
+    return None
+
+
+def _check_past_head(chain: str) -> Break | None:
+    """Rows past the head: a real append moves the head in the same transaction, so read
+    the highest number first and the head after it; only a forged row can stay ahead."""
     highest = AuditEvent.objects.filter(chain=chain).aggregate(m=models.Max("seq"))["m"] or 0
     head_now = AuditChainHead.objects.filter(chain=chain).first()
     if head_now is not None and highest > head_now.seq:
         extra = AuditEvent.objects.filter(chain=chain, seq__gt=head_now.seq).order_by("seq")[0]
         return Break(chain, extra.seq, extra.pk, "a record was added past the chain's head")
+    return None
+
+
+def _check_checkpoints(
+    chain: str,
+    checkpoints: list[AuditCheckpoint],
+    hashes_at: dict[int, str],
+    public_key: Ed25519PublicKey | None,
+) -> Break | None:
+    """Each signed checkpoint's signature holds and names the hash the walk found."""
+    if public_key is None:
+        return None
     for checkpoint in checkpoints:
-        if public_key is None:
-            break
         try:
             public_key.verify(base64.b64decode(checkpoint.signature), checkpoint.message())
         except (InvalidSignature, ValueError):

@@ -45,7 +45,7 @@ NO_CONTEXT = RequestContext()
 logger = logging.getLogger(__name__)
 
 
-def audit_record(
+def audit_record(  # noqa: PLR0913 - the one writer takes each field of a record by name
     *,
     action: str,
     actor: AbstractBaseUser | None,

@@ -457,7 +457,7 @@ class _History:
             )
         )
 
-    def _event(
+    def _event(  # noqa: PLR0913 - one case event's every column, keyword by keyword
         self,
         case: Case,
         at: datetime,
@@ -527,7 +527,7 @@ class _History:
         case.updated_at = at
         case.last_activity_at = at
 
-    def _life(
+    def _life(  # noqa: C901 - one case's story read top to bottom, a branch per chapter
         self, case: Case, station: OrgUnit, category: Category, created: datetime, english: bool
     ) -> None:
         """Walk the case as far as its age allows; slow stations answer late."""
