@@ -862,6 +862,10 @@ FA: dict[str, str] = {
     "Joined two records of you into one": "دو سابقه شما را یکی کرد",
     "Separated two records that had been joined": "دو سابقه یکی‌شده را دوباره جدا کرد",
     "Person entered in the registry": "شخص در دفتر اشخاص ثبت شد",
+    "Person's identity erased under the retention rules": "هویت شخص طبق قواعد نگهداری داده پاک شد",
+    "Erased your details from the person registry under the retention rules": (
+        "مشخصات شما را طبق قواعد نگهداری داده از دفتر اشخاص پاک کرد"
+    ),
     "Person's identity corrected": "مشخصات شخص اصلاح شد",
     "Person linked to a record with a role": "شخص با یک نقش به سابقه‌ای پیوند خورد",
     "Person registry searched (with purpose)": "دفتر اشخاص جست‌وجو شد (با هدف)",

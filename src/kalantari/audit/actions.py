@@ -58,6 +58,7 @@ class Action(StrEnum):
     REPORT_STATUS_CODE_SENT = "report.status_code_sent"
     REPORT_STATUS_VIEWED = "report.status_viewed"
     PERSON_CREATED = "person.created"
+    PERSON_ERASED = "person.erased"
     PERSON_LINKED = "person.linked"
     PERSON_MERGED = "person.merged"
     PERSON_SEARCHED = "person.searched"
@@ -122,6 +123,10 @@ LABELS: dict[Action, Labels] = {
     Action.PERSON_CREATED: Labels(
         inspector=_("Person entered in the registry"),
         citizen=_("Entered your details in the person registry"),
+    ),
+    Action.PERSON_ERASED: Labels(
+        inspector=_("Person's identity erased under the retention rules"),
+        citizen=_("Erased your details from the person registry under the retention rules"),
     ),
     Action.PERSON_LINKED: Labels(
         inspector=_("Person linked to a record with a role"),

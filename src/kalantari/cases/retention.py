@@ -27,6 +27,8 @@ from kalantari.cases.models import Case, CaseEvent, EventKind, Status
 from kalantari.core import idempotency, throttle
 from kalantari.intake.models import Category, Report
 from kalantari.intake.retention import REMOVED, report_anonymise, status_codes_purge
+from kalantari.people.models import SubjectKind
+from kalantari.people.services import person_links_retire
 
 IDEMPOTENCY_DAYS = 30
 
@@ -68,6 +70,10 @@ def _anonymise(report_id: Any, now: datetime) -> int:
     notes = CaseEvent.objects.filter(case=case, kind=EventKind.NOTE)
     for pk in notes.values_list("pk", flat=True):
         CaseEvent.objects.filter(pk=pk).update(reason=reason.seal(REMOVED, pk))
+    # The registry forgets with the report: its links go, and a person only this filing
+    # made is erased (people.services.retention).
+    for kind, pk in ((SubjectKind.REPORT, report.pk), (SubjectKind.CASE, case.pk)):
+        person_links_retire(subject_kind=kind, subject_id=pk, unit_id=report.station_id)
     audit_record(
         action="report.anonymised",
         actor=None,

@@ -79,3 +79,33 @@ def test_old_counters_and_texted_codes_are_purged(force: Any) -> None:
     retention_apply(commit=True)
     assert list(ThrottleBucket.objects.values_list("key", flat=True)) == ["t:new"]
     assert not StatusCode.objects.exists()
+
+
+def test_the_registry_forgets_a_person_only_the_filing_named(old_closed_case: Case) -> None:
+    from kalantari.people.models import Person, PersonLink, Source
+
+    person = PersonLink.objects.get(subject_id=str(old_closed_case.report_id)).person
+    assert person.source == Source.FILING and person.national_id == "0499370899"
+    call_command("retention", "apply", "--commit", stdout=StringIO())
+    person = Person.objects.get(pk=person.pk)
+    assert (person.given_name, person.family_name, person.national_id, person.mobile) == ("",) * 4
+    assert person.national_id_index == person.mobile_index == person.name_index == ""
+    assert not PersonLink.objects.filter(person=person).exists()
+    erased = AuditEvent.objects.get(action="person.erased")
+    assert erased.target_id == str(person.pk)
+    assert erased.changes == {"record": f"report:{old_closed_case.report_id}"}
+
+
+def test_a_person_another_report_names_keeps_their_identity(old_closed_case: Case) -> None:
+    from kalantari.intake.tests.factories import ReportFactory
+    from kalantari.people.models import Person, PersonLink
+
+    newer = ReportFactory.create(national_id="0499370899")
+    person = PersonLink.objects.get(subject_id=str(newer.pk)).person
+    assert PersonLink.objects.filter(person=person).count() == 2  # one person, two filings
+    call_command("retention", "apply", "--commit", stdout=StringIO())
+    person = Person.objects.get(pk=person.pk)
+    assert person.national_id == "0499370899"
+    links = PersonLink.objects.filter(person=person)
+    assert list(links.values_list("subject_id", flat=True)) == [str(newer.pk)]
+    assert not AuditEvent.objects.filter(action="person.erased").exists()

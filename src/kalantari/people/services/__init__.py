@@ -17,6 +17,7 @@ from kalantari.people.services.identity import (
 )
 from kalantari.people.services.merges import person_merge, person_unmerge
 from kalantari.people.services.reads import SEARCH_PURPOSES, person_search_audited, person_view
+from kalantari.people.services.retention import person_links_retire
 
 __all__ = [
     "IDENTITY_FIELDS",
@@ -27,6 +28,7 @@ __all__ = [
     "person_create",
     "person_link",
     "person_link_complainant",
+    "person_links_retire",
     "person_merge",
     "person_search_audited",
     "person_unmerge",
