@@ -9,7 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kalantari.config import dbcheck
+
+# Each test runs `kalantari` on its own SQLite file, whatever database the suite uses.
+pytestmark = pytest.mark.own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 KALANTARI = Path(sys.executable).with_name("kalantari")

@@ -29,6 +29,7 @@ def _run(code_or_args: list[str], tmp_path: Path, **env: str) -> subprocess.Comp
     )
 
 
+@pytest.mark.own_database
 def test_check_deploy_fails_with_the_repository_secret_key(tmp_path: Path) -> None:
     result = _run(["-m", "kalantari.manage", "check", "--deploy"], tmp_path, DEBUG="false")
     assert result.returncode != 0
@@ -37,6 +38,7 @@ def test_check_deploy_fails_with_the_repository_secret_key(tmp_path: Path) -> No
     assert "kalantari.E001" not in demo.stdout + demo.stderr
 
 
+@pytest.mark.own_database
 def test_a_server_does_not_start_with_the_repository_secret_key(tmp_path: Path) -> None:
     start = (
         "import sys; sys.argv = ['gunicorn', 'kalantari.config.wsgi'];import kalantari.config.wsgi"

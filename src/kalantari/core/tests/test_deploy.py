@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 
 
+@pytest.mark.own_database
 def test_check_deploy_is_clean_in_production_settings(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(
@@ -35,6 +36,7 @@ def test_check_deploy_is_clean_in_production_settings(tmp_path: Path) -> None:
     assert "no issues" in result.stdout
 
 
+@pytest.mark.own_database
 def test_development_settings_are_flagged(tmp_path: Path) -> None:
     env = dict(
         os.environ,
