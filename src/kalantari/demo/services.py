@@ -44,6 +44,7 @@ from kalantari.demo import world
 from kalantari.intake import catalogue
 from kalantari.intake.models import Category, Channel, FollowUp, Report
 from kalantari.org.models import FRONT_LINE_KINDS, Authenticator, OrgUnit, Role, UnitKind, User
+from kalantari.people.services import person_link_complainant
 
 DEMO_PASSWORD = "kalantari-demo"  # noqa: S105 - printed for the demo tour  # nosec B105
 DEMO_PIN = "24681357"
@@ -105,11 +106,28 @@ def seed_demo(*, reports: int = 3000, days: int = 90, now: datetime | None = Non
         )
         with transaction.atomic():
             history.build(reports)
+            _link_complainants(history.reports)
         summary.reports = reports
         summary.samples = history.samples
         _seed_deferral(staff, now=now or timezone.now())
     audit_chain.checkpoint_all()  # sign the tips, as the periodic job would
     return summary
+
+
+def _link_complainants(reports: list[Report]) -> None:
+    """The registry as filing builds it: each named complainant linked to their person
+    through the people service (the history's rows were bulk-inserted)."""
+    for report in reports:
+        if report.anonymous:
+            continue
+        person_link_complainant(
+            actor=None,
+            report_id=report.pk,
+            unit=report.station,
+            name=report.complainant_name,
+            national_id=report.national_id,
+            mobile=report.mobile,
+        )
 
 
 def _seed_units() -> dict[str, OrgUnit]:

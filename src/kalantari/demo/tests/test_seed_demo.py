@@ -146,3 +146,22 @@ def test_addresses_lie_in_the_station_s_own_town(seeded: None) -> None:
         assert any(report.address.startswith(s) for s in streets), (county, report.address)
         if report.language == "fa":
             assert not re.search(r"[0-9]", report.address), report.address
+
+
+def test_every_named_complainant_is_in_the_person_registry(seeded: None) -> None:
+    from kalantari.people.models import Person, PersonLink, Role
+
+    named = Report.objects.filter(anonymous=False)
+    links = PersonLink.objects.filter(role=Role.COMPLAINANT, subject_kind="report")
+    assert sorted(links.values_list("subject_id", flat=True)) == sorted(
+        str(pk) for pk in named.values_list("pk", flat=True)
+    )
+    assert not links.filter(
+        subject_id__in=[
+            str(pk) for pk in Report.objects.filter(anonymous=True).values_list("pk", flat=True)
+        ]
+    ).exists()
+    for report in named[:20]:
+        person = PersonLink.objects.get(subject_id=str(report.pk)).person
+        assert person.national_id == report.national_id
+    assert Person.objects.count() == len(set(named.values_list("national_id_index", flat=True)))
