@@ -20,6 +20,11 @@ class PurposeCode(models.TextChoices):
     SUBJECT_REQUEST = "subject_request", _("The person's own request for their data")
 
 
+# What staff may give as the reason for looking a person up (a case or a registry search):
+# every purpose but the person's own request, which only the disclosure desk records.
+SEARCH_PURPOSES = frozenset(set(PurposeCode) - {PurposeCode.SUBJECT_REQUEST})
+
+
 def purpose_label(code: str) -> str:
     """The citizen-facing label of a purpose code ("—" when none was recorded)."""
     if not code:

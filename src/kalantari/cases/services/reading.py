@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kalantari.access import policy
-from kalantari.audit.purposes import PurposeCode
+from kalantari.audit.purposes import SEARCH_PURPOSES
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases.models import Case
 from kalantari.cases.selectors import case_get_visible, case_search, search_identity_subject
@@ -44,16 +44,6 @@ def case_view(
 
 IDENTITY_SEARCHES = frozenset({"national_id", "mobile", "name"})
 # What an officer may give as the reason for looking a person up (citizens see the label).
-SEARCH_PURPOSES = frozenset(
-    {
-        PurposeCode.REPORT,
-        PurposeCode.INVESTIGATION,
-        PurposeCode.IDENTITY,
-        PurposeCode.MISSING,
-        PurposeCode.JUDICIAL,
-        PurposeCode.OVERSIGHT,
-    }
-)
 
 
 def case_search_audited(

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kalantari.access import policy
-from kalantari.audit.purposes import PurposeCode
+from kalantari.audit.purposes import SEARCH_PURPOSES
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.core import crypto
 from kalantari.core.errors import Forbidden, ValidationFailed
@@ -19,16 +19,6 @@ from kalantari.people.models import Person
 from kalantari.people.services.identity import subject
 
 # Why an officer may look a person up (the person is later shown the category).
-SEARCH_PURPOSES = frozenset(
-    {
-        PurposeCode.REPORT,
-        PurposeCode.INVESTIGATION,
-        PurposeCode.IDENTITY,
-        PurposeCode.MISSING,
-        PurposeCode.JUDICIAL,
-        PurposeCode.OVERSIGHT,
-    }
-)
 
 
 def person_search_audited(
