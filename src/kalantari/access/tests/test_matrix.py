@@ -109,10 +109,23 @@ def world(
     yield from shared_data(django_db_blocker, tmp_path_factory, build_world)
 
 
+NATIONAL_IDS = {
+    "own": "1234567891",
+    "sibling": "2345678917",
+    "parent": "3456789122",
+    "other_county": "4567891236",
+}
+
+
 def open_case(world: dict[str, Any], place: str) -> Case:
     force = world["force"]
     station = {"own": "ST-101", "sibling": "ST-102", "parent": "ST-101", "other_county": "OP-201"}
-    case = CaseFactory.create(category="fraud", statement="matrix", station=station[place])
+    case = CaseFactory.create(
+        category="fraud",
+        statement="matrix",
+        station=station[place],
+        national_id=NATIONAL_IDS[place],  # one complainant per place in the person registry
+    )
     if place == "parent":  # a record kept at the county itself, above the stations
         county = force["county"]
         Case.objects.filter(pk=case.pk).update(station=county, unit_path=county.path)
@@ -159,6 +172,51 @@ def test_record_matrix(world: dict[str, Any], role: str, place: str, endpoint: s
     client, headers = client_for(world, role)
     got = ENDPOINTS[endpoint](client, headers, world["cases"][place]).status_code
     assert got == expected(role, place, endpoint), f"{role} {endpoint} {place}"
+
+
+PERSON_SEARCHERS = {"desk_officer", "investigator", "commander", "inspector"}
+
+
+def sees_person(role: str, place: str) -> bool:
+    """A person is seen within the unit subtree where they were entered or linked: the
+    "parent" complainant filed at the own station (the case was moved up afterwards), and
+    the person registry scopes by unit, not by assignment (an investigator sees the station's)."""
+    if role in ("desk_officer", "commander", "investigator"):
+        return place in ("own", "parent")
+    if role == "inspector":
+        return place in ("own", "sibling", "parent")
+    return False
+
+
+def _person_of(case: Case) -> str:
+    from kalantari.people.models import PersonLink
+
+    return str(
+        PersonLink.objects.get(subject_kind="report", subject_id=str(case.report_id)).person_id
+    )
+
+
+PERSON_ENDPOINTS: dict[str, Callable[[Client, dict[str, str], str], Any]] = {
+    "page_person": lambda c, h, pk: c.get(f"/en/desk/people/{pk}/"),
+    "api_person": lambda c, h, pk: Client().get(f"/api/v1/people/{pk}", headers=h),
+}
+
+
+@pytest.mark.parametrize("endpoint", PERSON_ENDPOINTS)
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("role", ROLES)
+def test_person_matrix(world: dict[str, Any], role: str, place: str, endpoint: str) -> None:
+    client, headers = client_for(world, role)
+    person_id = _person_of(world["cases"][place])
+    got = PERSON_ENDPOINTS[endpoint](client, headers, person_id).status_code
+    api = endpoint.startswith("api")
+    if role in ("anonymous", "partner_token"):
+        want = 401 if api else 302
+    elif role not in PERSON_SEARCHERS:
+        want = 404 if api else 403  # as for cases: the API does not say the record exists
+    else:
+        want = 200 if sees_person(role, place) else 404
+    assert got == want, f"{role} {endpoint} {place}"
 
 
 UNIT_PAGES = {
