@@ -42,6 +42,47 @@ class SlaState(models.TextChoices):
     DONE = "done", "—"  # a finished case has no target left
 
 
+class SlaPause(models.TextChoices):
+    CITIZEN = "citizen", _("the citizen")
+    REFERRAL = "referral", _("a referral")
+
+
+class SlaRule(BaseModel):
+    """Service-level targets for a category and priority (either may be left open).
+
+    The most specific rule wins (category and priority, then category, then priority);
+    without one, the category's own targets apply. Clocks run around the clock: stations
+    work 24/7, so there are no business hours to skip.
+    """
+
+    category = models.ForeignKey(
+        "intake.Category",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, null=True, blank=True
+    )
+    first_response_minutes = models.PositiveIntegerField(_("first response target (minutes)"))
+    resolution_hours = models.PositiveIntegerField(_("resolution target (hours)"))
+
+    class Meta:
+        verbose_name = _("SLA rule")
+        verbose_name_plural = _("SLA rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "priority"],
+                name="sla_rule_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category_id or '*'} / {self.priority or '*'}"
+
+
 class ReferralTarget(models.TextChoices):
     JUDICIARY = "judiciary", _("The judiciary")
     UNIT = "unit", _("Another police unit")
@@ -98,6 +139,13 @@ class Case(BaseModel):
     closed_at = models.DateTimeField(null=True, blank=True)
     unread_followups = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField()
+    # The SLA clock stops while the case waits on the citizen or on a referral: when it
+    # restarts, the pause is added to `sla_paused_seconds` and both due times move on by it.
+    sla_paused_at = models.DateTimeField(_("SLA clock paused at"), null=True, blank=True)
+    sla_pause_reason = models.CharField(
+        _("waiting on"), max_length=16, choices=SlaPause.choices, blank=True
+    )
+    sla_paused_seconds = models.PositiveIntegerField(_("SLA clock paused (seconds)"), default=0)
 
     class Meta:
         verbose_name = _("case")
