@@ -102,7 +102,7 @@ def sla_q(state: str, now: datetime) -> Q:
     if state == "on_track":
         return open_ & ~soon
     if state == "done":
-        return ~open_
+        return ~Q(status__in=OPEN_STATUSES)
     return Q()
 
 
