@@ -3,7 +3,7 @@
 Contract used by oversight's rollups (a closed file counts as complete when nothing is
 missing): `case_missing(case)` returns the codes of what the file lacks, in a stable order.
 
-The rules (docs/oversight.md, "Completeness") — a file holds:
+The rules (docs/sla.md, "Completeness") — a file holds:
 
 | code              | what                                                                 |
 |-------------------|----------------------------------------------------------------------|
