@@ -123,7 +123,7 @@ class ClaimIn(Schema):
 
 class PauseIn(Schema):
     version: int = Field(..., ge=1, le=2**31 - 1)
-    note: str = Field(
+    reason: str = Field(
         ..., description="What the citizen should bring or send; shown to the citizen."
     )
 
@@ -341,7 +341,7 @@ def pause(request: HttpRequest, case_id: uuid.UUID, payload: PauseIn) -> dict[st
         actor=request.user,  # type: ignore[arg-type]
         case_id=case_id,
         expected_version=payload.version,
-        note=payload.note,
+        note=payload.reason,
         context=RequestContext.from_request(request),
     )
     return case_summary(case)

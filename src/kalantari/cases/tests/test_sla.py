@@ -371,8 +371,9 @@ def test_queue_page_and_api_show_the_pause(
     assert body["sla_state"] != "paused" and body["sla_paused_seconds"] >= 0
     again = Client().post(
         f"/api/v1/cases/{new_case.pk}/pause",
-        json.dumps({"version": body["version"], "note": ""}),
+        json.dumps({"version": body["version"], "reason": ""}),
         content_type="application/json",
         headers=headers,
     )
     assert again.status_code == 422
+    assert json.loads(again.content)["field"] == "reason"
