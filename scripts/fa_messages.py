@@ -1033,6 +1033,7 @@ FA: dict[str, str] = {
     "SLA clock paused at": "زمان توقف ساعت مهلت خدمت",
     "waiting on": "در انتظار",
     "SLA clock paused (seconds)": "مدت توقف ساعت مهلت خدمت (ثانیه)",
+    "stood for %(span)s": "به مدت %(span)s متوقف بود",
 }
 
 PLURALS: dict[str, str] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -22,9 +23,9 @@ from kalantari.access import policy
 from kalantari.audit.purposes import PurposeCode
 from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
-from kalantari.cases.models import Case, ReferralTarget, SlaState, Status
+from kalantari.cases.models import Case, EventKind, ReferralTarget, SlaState, Status
 from kalantari.cases.public_views import submit_from_form
-from kalantari.cases.sla import sla_clock
+from kalantari.cases.sla import format_span, sla_clock
 from kalantari.cases.workflow import MOVES
 from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
@@ -217,6 +218,15 @@ def action_errors(action: str, exc: DomainError) -> tuple[str, dict[str, str]]:
     return message, errors
 
 
+def _timeline(case: Case) -> list[Any]:
+    """The case's events; a restarted clock says how long it stood (`paused_for`)."""
+    events = list(selectors.case_timeline(case=case))
+    for e in events:
+        if e.kind == EventKind.SLA_RESUMED:
+            e.paused_for = format_span(timedelta(seconds=e.data.get("paused_seconds", 0)))  # type: ignore[attr-defined]
+    return events
+
+
 def _page(
     request: HttpRequest,
     case: Case,
@@ -236,7 +246,7 @@ def _page(
             "report": case.report,
             "sla": selectors.sla_state(case),
             "sla_clock": sla_clock(case, timezone.now()),
-            "timeline": selectors.case_timeline(case=case),
+            "timeline": _timeline(case),
             "attachments": case.report.attachments.all(),
             "extra_items": extra_items(case),
             "extra_labels": extra_labels(case),

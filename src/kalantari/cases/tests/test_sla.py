@@ -222,6 +222,8 @@ def test_wait_for_the_citizen_then_resume(new_case: Case, desk_officer: User) ->
     )
     assert resumed.sla_paused_at is None
     assert _events(case, EventKind.SLA_RESUMED)[0].data["by"] == "hand"
+    page = sign_in(Client(), desk_officer).get(f"/en/desk/cases/{case.pk}/").content.decode()
+    assert "stood for 3 h 0 min" in page
     actions = list(
         AuditEvent.objects.filter(target_id=str(case.pk)).values_list("action", flat=True)
     )
