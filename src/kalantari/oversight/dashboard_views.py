@@ -73,7 +73,7 @@ def _period_context(days: int, period: Period, lang: str) -> dict[str, Any]:
     }
 
 
-def _chart_data(points: list[d.DayPoint], buckets: list[d.AgeBucket], lang: str) -> dict[str, Any]:
+def _chart_data(points: list[d.DayPoint], buckets: list[d.Age], lang: str) -> dict[str, Any]:
     """What dashboard.js draws (the same numbers as the tables under the charts)."""
     return {
         "lang": lang,
@@ -144,7 +144,7 @@ def _dashboard_csv(
     period: Period,
     rows: list[d.Row],
     points: list[d.DayPoint],
-    buckets: list[d.AgeBucket],
+    buckets: list[d.Age],
     children: list[d.UnitRow],
 ) -> HttpResponse:
     table = request.GET.get("table", "indicators")

@@ -7,9 +7,9 @@ decides only what is shown for whom (`access.policy.can_view_dashboard`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -108,8 +108,15 @@ METRICS: tuple[Metric, ...] = (
         higher_is_better=True,
     ),
     Metric(
+        "resolution_compliance",
+        _("Resolutions within their SLA"),
+        Kind.RATE,
+        lambda i: _share(i.resolutions_in_sla, i.resolved),
+        higher_is_better=True,
+    ),
+    Metric(
         "sla_compliance",
-        _("SLA compliance (resolutions in time)"),
+        _("SLA compliance (first responses and resolutions in time)"),
         Kind.RATE,
         _attr("sla_compliance"),
         higher_is_better=True,
@@ -225,62 +232,40 @@ class DayPoint:
 
 
 def day_points(unit: OrgUnit, period: Period) -> list[DayPoint]:
-    """Reports received and closed per local day of the period, every day present."""
-    got = {_field(p, "day", 0): p for p in daily_series(unit, period)}
+    """Reports received and files closed per local day of the period, every day present."""
+    got = dict(daily_series(unit, period))
     points = []
     day = period.start
     while day <= period.end:
-        p = got.get(day)
-        points.append(
-            DayPoint(
-                day,
-                int(_field(p, "received", 1) or 0) if p is not None else 0,
-                int(_field(p, "closed", 2) or 0) if p is not None else 0,
-            )
-        )
-        day = date.fromordinal(day.toordinal() + 1)
+        ind = got.get(day)
+        points.append(DayPoint(day, ind.received if ind else 0, ind.closed if ind else 0))
+        day += timedelta(days=1)
     return points
 
 
 @dataclass(frozen=True)
-class AgeBucket:
+class Age:
+    """Open cases of an age, from `low_days` (included) to `high_days` (None: and older)."""
+
+    key: str
+    label: str
     low_days: int
-    high_days: int | None  # None: and older
+    high_days: int | None
     count: int
 
-    @property
-    def label(self) -> str:
-        if self.high_days is None:
-            return str(_("%(low)s days or more")) % {"low": self.low_days}
-        if self.low_days == 0 and self.high_days == 1:
-            return str(_("under a day"))
-        return str(_("%(low)s to %(high)s days")) % {
-            "low": self.low_days,
-            "high": self.high_days,
-        }
 
-
-def backlog(unit: OrgUnit, now: datetime | None = None) -> list[AgeBucket]:
-    """Open cases of the unit by age, youngest first."""
-    buckets = []
-    for item in backlog_by_age(unit, now or timezone.now()):
-        bounds, count = _bucket(item)
-        buckets.append(AgeBucket(int(bounds[0]), bounds[1], int(count)))
-    return buckets
-
-
-def _field(item: Any, name: str, index: int) -> Any:
-    """A field of a series item, whether a record with attributes or a plain tuple."""
-    return getattr(item, name) if hasattr(item, name) else item[index]
-
-
-def _bucket(item: Any) -> tuple[tuple[int, int | None], int]:
-    if hasattr(item, "count") and not isinstance(item, tuple):
-        low = getattr(item, "low_days", getattr(item, "min_days", 0))
-        high = getattr(item, "high_days", getattr(item, "max_days", None))
-        return (low, high), item.count
-    bounds, count = item
-    return (bounds[0], bounds[1]), count
+def backlog(unit: OrgUnit, now: datetime | None = None) -> list[Age]:
+    """Open cases of the unit (and below) by age now, youngest first."""
+    return [
+        Age(
+            b.key,
+            str(b.label),
+            b.low.days,
+            None if b.high is None else b.high.days,
+            int(b.count),
+        )
+        for b in backlog_by_age(unit, now or timezone.now())
+    ]
 
 
 @dataclass(frozen=True)
@@ -294,17 +279,7 @@ class UnitRow:
 
 def child_rows(unit: OrgUnit, period: Period) -> list[UnitRow]:
     """The unit's direct children with their indicators (drill-down)."""
-    return [UnitRow(u, ind) for u, ind in _pairs(children_indicators(unit, period))]
-
-
-def _pairs(items: Iterable[Any]) -> list[tuple[OrgUnit, Indicators]]:
-    pairs = []
-    for item in items:
-        if isinstance(item, tuple):
-            pairs.append((item[0], item[1]))
-        else:  # a record naming its unit
-            pairs.append((item.unit, item.indicators))
-    return pairs
+    return [UnitRow(u, ind) for u, ind in children_indicators(unit, period)]
 
 
 def front_line_rows(unit: OrgUnit, period: Period) -> list[UnitRow]:

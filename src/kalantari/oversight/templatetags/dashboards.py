@@ -17,8 +17,11 @@ def figure_text(value: float | int | None, kind: str, lang: str) -> str:
         return "–"
     if kind == "rate":
         text = f"{value * 100:.1f}%"
-    elif kind in ("minutes", "hours", "normalised"):
+    elif kind == "normalised":
         text = f"{value:,.1f}"
+    elif kind in ("minutes", "hours"):
+        # Times are read from fixed buckets (whole minutes or hours): no false decimals.
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     elif kind == "score":
         text = f"{value:.2f}"
     else:

@@ -100,7 +100,7 @@ def test_complaints_and_breaches_per_1000() -> None:
 
 def test_rates_and_times_are_compared_as_they_are_higher_better_first() -> None:
     ranked = d.rank(
-        d.METRIC_BY_KEY["sla_compliance"],
+        d.METRIC_BY_KEY["resolution_compliance"],
         rows(
             A=made(received=100, resolved=80, resolutions_in_sla=60),  # 0.75
             B=made(received=30, resolved=20, resolutions_in_sla=18),  # 0.90
