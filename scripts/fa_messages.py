@@ -1062,6 +1062,8 @@ FA: dict[str, str] = {
     "Late and at-risk cases": "پرونده‌های دیرکرد و در خطر",
     "All breaches of this station": "همه دیرکردهای این کلانتری",
     "All cases at risk": "همه پرونده‌های در خطر",
+    "Breached cases": "پرونده‌های گذشته از مهلت",
+    "Cases at risk": "پرونده‌های در خطر",
     "Breached": "گذشته از مهلت",
     "At risk": "در خطر",
     # --- issue8-sla ---

@@ -155,7 +155,7 @@ def test_drill_down_from_the_nation_to_a_station_and_its_late_cases(world: dict[
     assert [c.pk for c in response.context["at_risk"]] == [world["risky"].pk]
     html = response.content.decode()
     assert f'href="/en/desk/cases/{world["late"].pk}/"' in html
-    assert 'href="/en/oversight/sla/?unit=ST-101&amp;state=breached"' in html
+    assert 'href="/en/oversight/sla/?station=ST-101&amp;state=breached"' in html
     # Up the tree again, no further than the user's own unit.
     crumbs = [u.code for u in response.context["crumbs"]]
     assert crumbs == ["IR", "THR", "THR-C1", "ST-101"]
