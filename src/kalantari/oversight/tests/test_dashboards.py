@@ -107,6 +107,19 @@ def test_every_level_in_persian_is_right_to_left_jalali_with_persian_digits(
     assert "<script>" not in html  # no inline script (CSP): data travels in json_script
 
 
+@pytest.mark.parametrize("code", ["IR", "THR", "THR-C1", "ST-101"])
+def test_every_level_in_english_is_left_to_right_gregorian_with_ascii_digits(
+    world: dict[str, Any], code: str
+) -> None:
+    response = page(world["staff"]["nation_inspector"], f"/en/oversight/dashboard/{code}/?days=7")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'dir="ltr"' in html and timezone.localdate().isoformat() in html
+    received = 3 if code == "ST-101" else 4
+    assert f'<strong class="figure-value">{received}</strong>' in html
+    assert not any(ch in html for ch in "۰۱۲۳۴۵۶۷۸۹")  # no Persian digits in English
+
+
 def test_english_is_left_to_right_and_gregorian(world: dict[str, Any]) -> None:
     response = page(world["staff"]["inspector"], "/en/oversight/dashboard/THR/?days=30")
     html = response.content.decode()
