@@ -76,8 +76,8 @@ def _attr(name: str) -> Callable[[Indicators], Any]:
 
 METRICS: tuple[Metric, ...] = (
     Metric("received", _("Reports received"), Kind.COUNT, _attr("received"), compare=False),
-    Metric("resolved", _("Resolved"), Kind.COUNT, _attr("resolved"), compare=False),
-    Metric("closed", _("Closed"), Kind.COUNT, _attr("closed"), compare=False),
+    Metric("resolved", _("Cases resolved"), Kind.COUNT, _attr("resolved"), compare=False),
+    Metric("closed", _("Cases closed"), Kind.COUNT, _attr("closed"), compare=False),
     Metric(
         "first_response_p50_minutes",
         _("First response, median (minutes)"),
@@ -138,11 +138,11 @@ METRICS: tuple[Metric, ...] = (
         normalise=True,
     ),
     Metric("rejection_rate", _("Rejection rate"), Kind.RATE, _attr("rejection_rate")),
-    Metric("rejected", _("Rejected"), Kind.COUNT, _attr("rejected"), normalise=True),
+    Metric("rejected", _("Rejections"), Kind.COUNT, _attr("rejected"), normalise=True),
     Metric("referral_rate", _("Referral rate"), Kind.RATE, _attr("referral_rate")),
-    Metric("referred", _("Referred"), Kind.COUNT, _attr("referred"), normalise=True),
+    Metric("referred", _("Referrals"), Kind.COUNT, _attr("referred"), normalise=True),
     Metric("reopen_rate", _("Reopen rate"), Kind.RATE, _attr("reopen_rate")),
-    Metric("reopened", _("Reopened"), Kind.COUNT, _attr("reopened"), normalise=True),
+    Metric("reopened", _("Reopenings"), Kind.COUNT, _attr("reopened"), normalise=True),
     Metric(
         "rating_mean",
         _("Satisfaction (mean of 1–5)"),

@@ -169,7 +169,7 @@ def test_the_page_explains_flags_a_small_base_and_downloads_csv(
     text = client.get(url + "&format=csv").content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows_ = list(csv.reader(io.StringIO(text[1:])))
-    assert rows_[0][-2] == "Rejected per 1,000 reports"
+    assert rows_[0][-2] == "Rejections per 1,000 reports"
     assert rows_[1][:6] == ["1", "ST-101", "Tajrish Station 101", "3", "1", "333.3333"]
     assert rows_[2][0] == "" and rows_[2][-1] == "no: too few reports"
 
