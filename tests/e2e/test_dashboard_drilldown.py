@@ -43,7 +43,8 @@ def _chart_matches_table(page: Any, canvas: str, table: str) -> list[list[int]]:
         canvas,
     )
     assert drawn["drawn"] == "1" and drawn["inked"] > 500
-    assert drawn["reverse"] is True and drawn["rtl"] is True  # Persian: right to left
+    rtl = page.get_attribute("html", "dir") == "rtl"
+    assert drawn["reverse"] is rtl and drawn["rtl"] is rtl  # Persian: right to left
     rows = page.locator(f"#{table} tbody tr").all()
     columns = [[_number(cell.inner_text()) for cell in row.locator("td").all()] for row in rows]
     by_dataset = [list(col) for col in zip(*columns, strict=True)]
@@ -99,4 +100,15 @@ def test_inspector_drills_down_from_the_nation_to_a_breached_case(
     link.click()
     page.wait_for_url(f"**/desk/cases/{late.pk}/")
     page.wait_for_selector("[data-status]")
+
+    # The comparison of every station, and the same dashboard in English (left to right).
+    page.goto(f"{base}/fa/oversight/compare/?unit=IR&level=stations&indicator=rejected&days=7")
+    assert page.locator("#table-compare tbody tr").count() == 3
+    page.screenshot(path=str(shots / "fa-compare.png"), full_page=True)
+    page.goto(f"{base}/en/oversight/dashboard/ST-101/?days=7")
+    assert page.get_attribute("html", "dir") == "ltr"
+    page.wait_for_selector("#chart-daily[data-drawn='1']")
+    received, _closed = _chart_matches_table(page, "chart-daily", "table-daily")
+    assert sum(received) == 2
+    page.screenshot(path=str(shots / "en-dashboard-station.png"), full_page=True)
     assert errors == []  # no script error, nothing refused by the CSP
