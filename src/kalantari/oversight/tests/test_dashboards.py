@@ -196,7 +196,11 @@ def _csv(response: Any) -> list[list[str]]:
 
 def test_csv_of_each_table_is_utf8_with_bom_and_persian(world: dict[str, Any]) -> None:
     client = sign_in(Client(), world["staff"]["inspector"])
-    rows = _csv(client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv"))
+    response = client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv")
+    start = (timezone.localdate() - timedelta(days=6)).isoformat()
+    name = f"THR-C1-indicators-{start}-{timezone.localdate().isoformat()}.csv"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    rows = _csv(response)
     assert rows[0] == ["یگان", "شاخص", "مقدار"]
     assert ["شمیرانات", "گزارش‌های دریافتی", "4"] in rows
     daily = _csv(client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv&table=daily"))
