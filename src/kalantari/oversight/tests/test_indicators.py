@@ -34,6 +34,7 @@ from kalantari.intake.models import Category
 from kalantari.org.models import OrgUnit, Role, User
 from kalantari.org.tests.factories import UserFactory
 from kalantari.oversight import measures
+from kalantari.oversight.fold import rollups_fold
 from kalantari.oversight.indicators import (
     Indicators,
     Period,
@@ -80,8 +81,18 @@ def _open(clock: Clock, at: Any, **kw: Any) -> Case:
     return CaseFactory.create(category="assault", **kw)
 
 
-@pytest.fixture
-def history(force: dict[str, OrgUnit], clock: Clock) -> dict[str, Any]:
+@pytest.fixture(params=["live", "folded through D1", "folded through D3"])
+def history(
+    request: pytest.FixtureRequest, force: dict[str, OrgUnit], clock: Clock
+) -> dict[str, Any]:
+    """The history, read live, or with the area rows folded through D1 or through D3."""
+    played = _history(force, clock)
+    if request.param != "live":
+        rollups_fold(through=D1 if request.param.endswith("D1") else D3)
+    return played
+
+
+def _history(force: dict[str, OrgUnit], clock: Clock) -> dict[str, Any]:
     Category.objects.filter(code="assault").update(
         sla_first_response_minutes=30, sla_resolution_hours=24
     )
