@@ -1153,9 +1153,7 @@ FA: dict[str, str] = {
     "SLA clock paused at": "زمان توقف ساعت مهلت خدمت",
     "waiting on": "در انتظار",
     "SLA clock paused (seconds)": "مدت توقف ساعت مهلت خدمت (ثانیه)",
-<<<<<<< HEAD
     "stood for %(span)s": "به مدت %(span)s متوقف بود",
-=======
     # --- issue8-rollups ---
     "under a day": "کمتر از یک روز",
     "1 to 3 days": "۱ تا ۳ روز",
@@ -1168,7 +1166,6 @@ FA: dict[str, str] = {
     "unit days": "آمار روزانه یگان‌ها",
     "area day": "آمار روزانه حوزه",
     "area days": "آمار روزانه حوزه‌ها",
->>>>>>> h-dash
 }
 
 PLURALS: dict[str, str] = {
