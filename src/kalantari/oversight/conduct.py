@@ -30,7 +30,7 @@ from kalantari.core.errors import (
     ValidationFailed,
     collect_errors,
 )
-from kalantari.core.text import clean_text, drop_invisible
+from kalantari.core.text import clean_text, drop_invisible, to_ascii_digits
 from kalantari.intake.routing import accused_station_code
 from kalantari.org.models import OrgUnit, User
 from kalantari.oversight.conduct_selectors import Patterns, conduct_patterns
@@ -125,12 +125,14 @@ def _accused_unit(case: Case, code: str) -> OrgUnit:
 
 
 def _accused_officer(unit: OrgUnit | None, badge: str) -> User | None:
-    badge = clean_text(badge or "")
+    badge = clean_text(drop_invisible(badge or ""))
     if not badge:
         return None
     officer = None
-    if unit is not None:
-        officer = User.objects.filter(badge_number=badge, unit__path__startswith=unit.path).first()
+    if unit is not None:  # badge numbers are kept as typed: try the ASCII digits too
+        officer = User.objects.filter(
+            badge_number__in={badge, to_ascii_digits(badge)}, unit__path__startswith=unit.path
+        ).first()
     if officer is None:
         raise ValidationFailed(
             _("No officer with that badge number serves at that station."),
