@@ -279,19 +279,23 @@ UNIT_PAGES = {
     "admin_units": "/admin/org/orgunit/",
     "identity_check": "/en/desk/identity-check/",
     "deferral_review": "/en/oversight/deferrals/",
+    "complaints": "/en/oversight/complaints/",
+    "complaint_patterns": "/en/oversight/complaints/patterns/",
+    "ratings": "/en/oversight/ratings/",
 }
 PAGE_EXPECTED = {
     # role: queue, search, walk-in, access review, admin units, identity check (a person's
-    # data access request: the desk's), deferral review (inspectors')
-    "anonymous": (302, 302, 302, 302, 302, 302, 302),
-    "partner_token": (302, 302, 302, 302, 302, 302, 302),
-    "desk_officer": (200, 200, 200, 403, 302, 200, 403),
-    "investigator": (200, 200, 403, 403, 302, 403, 403),
-    "commander": (200, 200, 200, 403, 302, 200, 403),
-    "inspector": (200, 200, 403, 200, 302, 403, 200),
-    "planner": (403, 403, 403, 403, 302, 403, 403),
-    "privacy_officer": (403, 403, 403, 200, 302, 403, 403),
-    "admin": (403, 403, 403, 403, 200, 403, 403),
+    # data access request: the desk's), deferral review (inspectors'), complaints about
+    # officers and their patterns (inspectors'), service ratings (commanders and inspectors)
+    "anonymous": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "partner_token": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "desk_officer": (200, 200, 200, 403, 302, 200, 403, 403, 403, 403),
+    "investigator": (200, 200, 403, 403, 302, 403, 403, 403, 403, 403),
+    "commander": (200, 200, 200, 403, 302, 200, 403, 403, 403, 200),
+    "inspector": (200, 200, 403, 200, 302, 403, 200, 200, 200, 200),
+    "planner": (403, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "privacy_officer": (403, 403, 403, 200, 302, 403, 403, 403, 403, 403),
+    "admin": (403, 403, 403, 403, 200, 403, 403, 403, 403, 403),
 }
 
 
