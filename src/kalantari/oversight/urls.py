@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, conduct_views, satisfaction_views, views
+from kalantari.oversight import access_review, conduct_views, satisfaction_views, sla_views, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -32,4 +32,7 @@ urlpatterns = [
         conduct_views.complaint_detail,
         name="complaint",
     ),
+    # Service levels and completeness (issue 8): commanders and inspectors.
+    path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
+    path("oversight/completeness/", sla_views.completeness, name="completeness"),
 ]

@@ -308,3 +308,27 @@ def test_patterns_count_per_officer_and_station(
     assert page.status_code == 200 and page.content.decode().count("data-repeat") == 3
     # The accused (were they an inspector) would see no line about themselves.
     assert accused.username not in {r.key.username for r in conduct_patterns(user=accused).officers}
+
+
+def test_ratings_and_complaints_reach_the_indicators_as_counted_from_their_tables(
+    force: dict[str, OrgUnit], county_inspector: User, accused: User, commander: User
+) -> None:
+    """The bumps (rollup_bump) and the naive count from the tables agree, per station and up."""
+    from kalantari.oversight.indicators import Period, naive_unit_indicators, unit_indicators
+    from kalantari.oversight.satisfaction import rating_submit
+
+    investigator = UserFactory.create(
+        username="inv2", role=Role.INVESTIGATOR, unit=force["station"]
+    )
+    for score in (2, 5):
+        case = CaseFactory.create()
+        advance(case, commander, "triage", "assign", assignee_id=investigator.pk)
+        advance(case, investigator, "start", "resolve")
+        rating_submit(report=case.report, score=score, comment="")
+    open_file(county_inspector, complaint_case(), accused_badge="1234")
+    open_file(county_inspector, complaint_case(station="ST-102"))
+    period = Period.last(7)
+    for unit, want in ((force["station"], (2, 3.5, 1)), (force["county"], (2, 3.5, 2))):
+        fast, naive = unit_indicators(unit, period), naive_unit_indicators(unit, period)
+        assert (fast.ratings, fast.rating_mean, fast.complaints) == want
+        assert (naive.ratings, naive.rating_mean, naive.complaints) == want
