@@ -332,3 +332,26 @@ def test_ratings_and_complaints_reach_the_indicators_as_counted_from_their_table
         fast, naive = unit_indicators(unit, period), naive_unit_indicators(unit, period)
         assert (fast.ratings, fast.rating_mean, fast.complaints) == want
         assert (naive.ratings, naive.rating_mean, naive.complaints) == want
+
+
+def test_breach_and_missing_data_lists_keep_complaints_with_the_inspectorate(
+    force: dict[str, OrgUnit], county_inspector: User
+) -> None:
+    from kalantari.oversight.sla import breach_list, completeness
+
+    case = complaint_case()
+    Case.objects.filter(pk=case.pk).update(
+        first_response_due=timezone.now() - timedelta(hours=1),
+        resolution_due=timezone.now() - timedelta(minutes=30),
+    )
+    county_commander = UserFactory.create(
+        username="cty_cmd", role=Role.COMMANDER, unit=force["county"]
+    )
+    assert case.pk in {c.pk for c in breach_list(user=county_inspector)}
+    assert case.pk not in {c.pk for c in breach_list(user=county_commander)}
+
+    def thin_files(user: User) -> set[Any]:
+        return {f.case.pk for s in completeness(user=user).stations for f in s.files}
+
+    assert case.pk in thin_files(county_inspector)
+    assert case.pk not in thin_files(county_commander)
