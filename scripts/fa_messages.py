@@ -1118,6 +1118,9 @@ FA: dict[str, str] = {
     "Comments": "نظرها",
     "Week of %(week)s": "هفته %(week)s",
     "No comments in this period.": "در این دوره نظری نیست.",
+    "Named the officer a complaint is about": "مأمور مورد شکایت را مشخص کرد",
+    "The officer is already named on this complaint.": "مأمور این شکایت پیش‌تر مشخص شده است.",
+    "Name the officer": "مشخص کردن مأمور",
     # --- issue8-sla ---
     "paused": "متوقف",
     "Clock paused": "ساعت متوقف شد",

@@ -54,6 +54,7 @@ class Action(StrEnum):
     CONDUCT_COMPLAINT_OPENED = "conduct.complaint_opened"
     CONDUCT_COMPLAINT_VIEWED = "conduct.complaint_viewed"
     CONDUCT_FINDING_RECORDED = "conduct.finding_recorded"
+    CONDUCT_OFFICER_IDENTIFIED = "conduct.officer_identified"
     CONDUCT_PATTERNS_VIEWED = "conduct.patterns_viewed"
     DISCLOSURE_DEFERRAL_ENDED = "disclosure.deferral_ended"
     DISCLOSURE_DEFERRAL_RENEWED = "disclosure.deferral_renewed"
@@ -146,6 +147,7 @@ LABELS: dict[Action, Labels] = {
         inspector=_("Recorded the finding on a complaint about an officer"),
         citizen=_("The inspectorate decided on your complaint"),
     ),
+    Action.CONDUCT_OFFICER_IDENTIFIED: _same(_("Named the officer a complaint is about")),
     Action.CONDUCT_PATTERNS_VIEWED: _same(_("Looked at the repeat complaints per officer")),
     Action.DISCLOSURE_DEFERRAL_ENDED: _same(_("Ended a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_RENEWED: _same(_("Renewed a disclosure deferral")),

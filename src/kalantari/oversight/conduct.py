@@ -207,6 +207,50 @@ def conduct_complaint_open(
     return complaint
 
 
+def conduct_complaint_identify(
+    *,
+    actor: User,
+    complaint_id: Any,
+    version: int,
+    accused_badge: str,
+    context: RequestContext = NO_CONTEXT,
+) -> ConductComplaint:
+    """Name the accused officer (by badge number) on a file opened without one."""
+    with transaction.atomic(durable=True):
+        complaint = _visible_complaint(actor, complaint_id, lock=True)
+        if complaint.accused_officer_id is not None:
+            raise Conflict(
+                _("The officer is already named on this complaint."),
+                code="officer_named",
+                field="accused_badge",
+            )
+        if complaint.version != version:
+            raise Conflict(
+                _("Someone changed this complaint meanwhile; reload the page."),
+                code="stale_version",
+                field="form",
+            )
+        officer = _accused_officer(complaint.accused_unit, accused_badge)
+        if officer is None:
+            raise ValidationFailed(
+                _("This field is required."), code="required", field="accused_badge"
+            )
+        complaint.accused_officer = officer
+        complaint.updated_by = actor
+        complaint.version += 1
+        complaint.save()
+        audit_record(
+            action=Action.CONDUCT_OFFICER_IDENTIFIED,
+            actor=actor,
+            target=complaint,
+            unit_id=complaint.handling_unit_id,
+            changes={"accused_officer": officer.pk},
+            subjects=_subjects(complaint),
+            context=context,
+        )
+    return complaint
+
+
 def conduct_complaint_view(
     *, actor: User, complaint_id: Any, context: RequestContext = NO_CONTEXT
 ) -> ConductComplaint:

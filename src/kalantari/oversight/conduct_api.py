@@ -68,6 +68,11 @@ class OpenIn(Schema):
     description: str
 
 
+class IdentifyIn(Schema):
+    accused_badge: str = Field(..., description="The accused officer's badge number.")
+    version: int = Field(..., ge=1, le=2**31 - 1)
+
+
 class FindingIn(Schema):
     finding: str = Field(..., description="upheld, partly_upheld, not_upheld or no_finding")
     reasons: str
@@ -215,6 +220,23 @@ def get_complaint(request: HttpRequest, complaint_id: uuid.UUID) -> dict[str, An
     user = _handler(request)
     complaint = conduct.conduct_complaint_view(
         actor=user, complaint_id=complaint_id, context=RequestContext.from_request(request)
+    )
+    return _detail(complaint)
+
+
+@router.post(
+    "/complaints/{complaint_id}/officer",
+    response={200: ComplaintDetailOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
+    summary="Name the accused officer on a complaint opened without one",
+)
+def identify_officer(request: HttpRequest, complaint_id: uuid.UUID, payload: IdentifyIn) -> Any:
+    user = _handler(request)
+    complaint = conduct.conduct_complaint_identify(
+        actor=user,
+        complaint_id=complaint_id,
+        version=payload.version,
+        accused_badge=payload.accused_badge,
+        context=RequestContext.from_request(request),
     )
     return _detail(complaint)
 

@@ -115,6 +115,14 @@ def _post(request: HttpRequest, user: User, complaint_id: uuid.UUID) -> None:
             reasons=request.POST.get("reasons", ""),
             context=ctx,
         )
+    elif action == "identify":
+        conduct.conduct_complaint_identify(
+            actor=user,
+            complaint_id=complaint_id,
+            version=_version(request),
+            accused_badge=request.POST.get("accused_badge", ""),
+            context=ctx,
+        )
     elif action == "add_action":
         conduct.corrective_action_add(
             actor=user,

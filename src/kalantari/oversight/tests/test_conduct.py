@@ -355,3 +355,34 @@ def test_breach_and_missing_data_lists_keep_complaints_with_the_inspectorate(
 
     assert case.pk in thin_files(county_inspector)
     assert case.pk not in thin_files(county_commander)
+
+
+def test_the_officer_named_later_loses_sight_of_the_complaint(
+    force: dict[str, OrgUnit], county_inspector: User, accused: User
+) -> None:
+    case = complaint_case()
+    complaint = open_file(county_inspector, case)  # the badge is not known yet
+    accused.role, accused.unit = Role.INSPECTOR, force["county"]  # say, now at the county
+    accused.save()
+    assert sign_in(Client(), accused).get(f"/en/desk/cases/{case.pk}/").status_code == 200
+    with pytest.raises(ValidationFailed):  # no officer with that badge at the station
+        conduct.conduct_complaint_identify(
+            actor=county_inspector, complaint_id=complaint.pk, version=1, accused_badge="1234"
+        )
+    accused.unit = force["station"]
+    accused.save()
+    client = sign_in(Client(), county_inspector)
+    named = client.post(
+        f"/en/oversight/complaints/{complaint.pk}/",
+        {"action": "identify", "version": "1", "accused_badge": "1234"},
+    )
+    assert named.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.accused_officer == accused and complaint.version == 2
+    with pytest.raises(Conflict):
+        conduct.conduct_complaint_identify(
+            actor=county_inspector, complaint_id=complaint.pk, version=2, accused_badge="1234"
+        )
+    accused.unit = force["county"]
+    accused.save()
+    _hidden_from(accused, case, complaint)
