@@ -156,21 +156,8 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
 # reached from the case as `conduct_complaint`; access sits below both and names it by lookup).
 CONDUCT_GROUP = "conduct"  # intake.models.CategoryGroup.CONDUCT (access sits below intake)
 CONDUCT_HANDLERS = frozenset({Role.INSPECTOR})
-CONDUCT_CASE_ACTIONS = frozenset(
-    {
-        "triage",
-        "assign",
-        "start",
-        "resolve",
-        "send_back",
-        "close",
-        "reject",
-        "reopen",
-        "note",
-        "claim",
-        "release",
-    }
-)
+# The inspectorate works a complaint's case as a commander works a station's.
+CONDUCT_CASE_ACTIONS = ROLE_CASE_ACTIONS[Role.COMMANDER]
 
 
 def is_conduct_case(case: Case) -> bool:
