@@ -13,7 +13,7 @@ from django.utils import timezone
 from kalantari.cases.tests.factories import CaseFactory, advance
 from kalantari.org.models import Role, User
 from kalantari.org.tests.factories import UserFactory, sign_in
-from kalantari.oversight import conduct
+from kalantari.oversight import conduct, corrective
 from kalantari.oversight.satisfaction import MIN_RATINGS, rating_submit
 from tests.ux.test_pages_read_right import assert_reads_persian, visible
 
@@ -68,7 +68,7 @@ def test_persian_complaint_pages(force: Any, commander: Any) -> None:
         finding="upheld",
         reasons="دوربین و دو شاهد گفته شاکی را تأیید می‌کنند.",
     )
-    conduct.corrective_action_add(
+    corrective.corrective_action_add(
         actor=inspector,
         complaint_id=complaint.pk,
         kind="training",

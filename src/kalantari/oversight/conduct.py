@@ -22,7 +22,6 @@ from kalantari.access import policy
 from kalantari.audit.actions import Action
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
 from kalantari.cases.models import Case
-from kalantari.core import jalali
 from kalantari.core.errors import (
     Conflict,
     Forbidden,
@@ -35,9 +34,7 @@ from kalantari.intake.routing import accused_station_code
 from kalantari.org.models import OrgUnit, User
 from kalantari.oversight.conduct_selectors import Patterns, conduct_patterns
 from kalantari.oversight.models import (
-    ActionKind,
     ConductComplaint,
-    CorrectiveAction,
     Finding,
 )
 from kalantari.oversight.rollups import rollup_bump
@@ -46,7 +43,8 @@ MAX_TEXT = 5000
 MIN_REASONS = 20
 
 
-def _text(value: str, field: str, *, required: bool, minimum: int = 0) -> str:
+def clean_field(value: str, field: str, *, required: bool, minimum: int = 0) -> str:
+    """Free text as stored (core.text), refused when it held only invisible characters."""
     raw = value or ""
     text = clean_text(drop_invisible(raw))
     if raw.strip() and not text:
@@ -71,13 +69,15 @@ def _text(value: str, field: str, *, required: bool, minimum: int = 0) -> str:
 
 
 def as_uuid(value: Any) -> uuid.UUID | None:
+    """The id as a UUID, or None when it is not one (then nothing is found: 404)."""
     try:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     except (TypeError, ValueError):
         return None
 
 
-def _visible_complaint(actor: User, complaint_id: Any, *, lock: bool = False) -> ConductComplaint:
+def visible_complaint(actor: User, complaint_id: Any, *, lock: bool = False) -> ConductComplaint:
+    """The complaint if this inspector may see it (never its accused), else NotFound."""
     query = ConductComplaint.objects.select_related("case", "accused_unit", "handling_unit")
     if lock:
         query = query.select_for_update(of=("self",))
@@ -90,7 +90,8 @@ def _visible_complaint(actor: User, complaint_id: Any, *, lock: bool = False) ->
     return complaint
 
 
-def _subjects(complaint: ConductComplaint) -> list[str]:
+def complaint_subjects(complaint: ConductComplaint) -> list[str]:
+    """What a complaint's audit records name: its case and report."""
     return [f"case:{complaint.case_id}", f"report:{complaint.case.report_id}"]
 
 
@@ -166,7 +167,7 @@ def conduct_complaint_open(
         if unit is not None:
             errors.append(exc)
     try:
-        clean_description = _text(description, "description", required=True)
+        clean_description = clean_field(description, "description", required=True)
     except ValidationFailed as exc:
         errors.append(exc)
     collect_errors(errors)
@@ -217,7 +218,7 @@ def conduct_complaint_identify(
 ) -> ConductComplaint:
     """Name the accused officer (by badge number) on a file opened without one."""
     with transaction.atomic(durable=True):
-        complaint = _visible_complaint(actor, complaint_id, lock=True)
+        complaint = visible_complaint(actor, complaint_id, lock=True)
         if complaint.accused_officer_id is not None:
             raise Conflict(
                 _("The officer is already named on this complaint."),
@@ -245,7 +246,7 @@ def conduct_complaint_identify(
             target=complaint,
             unit_id=complaint.handling_unit_id,
             changes={"accused_officer": officer.pk},
-            subjects=_subjects(complaint),
+            subjects=complaint_subjects(complaint),
             context=context,
         )
     return complaint
@@ -255,14 +256,14 @@ def conduct_complaint_view(
     *, actor: User, complaint_id: Any, context: RequestContext = NO_CONTEXT
 ) -> ConductComplaint:
     """Open a complaint's file for reading (its sealed description): audited."""
-    complaint = _visible_complaint(actor, complaint_id)
+    complaint = visible_complaint(actor, complaint_id)
     with transaction.atomic(durable=True):
         audit_record(
             action=Action.CONDUCT_COMPLAINT_VIEWED,
             actor=actor,
             target=complaint,
             unit_id=complaint.handling_unit_id,
-            subjects=_subjects(complaint),
+            subjects=complaint_subjects(complaint),
             context=context,
         )
     return complaint
@@ -285,12 +286,12 @@ def conduct_finding_record(
             ValidationFailed(_("Choose a finding."), code="finding_invalid", field="finding")
         )
     try:
-        clean_reasons = _text(reasons, "reasons", required=True, minimum=MIN_REASONS)
+        clean_reasons = clean_field(reasons, "reasons", required=True, minimum=MIN_REASONS)
     except ValidationFailed as exc:
         errors.append(exc)
     collect_errors(errors)
     with transaction.atomic(durable=True):
-        complaint = _visible_complaint(actor, complaint_id, lock=True)
+        complaint = visible_complaint(actor, complaint_id, lock=True)
         if complaint.finding:
             raise Conflict(
                 _("A finding was already recorded on this complaint."),
@@ -316,138 +317,10 @@ def conduct_finding_record(
             target=complaint,
             unit_id=complaint.handling_unit_id,
             changes={"finding": finding},
-            subjects=_subjects(complaint),
+            subjects=complaint_subjects(complaint),
             context=context,
         )
     return complaint
-
-
-def _responsible(complaint: ConductComplaint, responsible_id: Any) -> User:
-    try:
-        user = User.objects.select_related("unit").filter(pk=int(responsible_id)).first()
-    except (TypeError, ValueError):
-        user = None
-    if (
-        user is None
-        or not user.is_active
-        or user.unit is None
-        or not user.unit.path.startswith(complaint.unit_path)
-    ):
-        raise ValidationFailed(
-            _("Choose who is responsible among the staff of this inspectorate's units."),
-            code="responsible_unknown",
-            field="responsible",
-        )
-    return user
-
-
-def corrective_action_add(
-    *,
-    actor: User,
-    complaint_id: Any,
-    kind: str,
-    responsible_id: Any,
-    due_date: str,
-    note: str = "",
-    context: RequestContext = NO_CONTEXT,
-) -> CorrectiveAction:
-    """Set a corrective action on an upheld (or partly upheld) complaint."""
-    complaint = _visible_complaint(actor, complaint_id)
-    errors: list[ValidationFailed] = []
-    due = responsible = None
-    clean_note = ""
-    if kind not in ActionKind.values:
-        errors.append(
-            ValidationFailed(_("Choose a kind of action."), code="kind_invalid", field="kind")
-        )
-    try:
-        responsible = _responsible(complaint, responsible_id)
-    except ValidationFailed as exc:
-        errors.append(exc)
-    try:
-        due = jalali.parse_date(due_date, field="due_date")
-        if due < timezone.localdate():
-            raise ValidationFailed(
-                _("The due date must not be in the past."), code="due_past", field="due_date"
-            )
-    except ValidationFailed as exc:
-        errors.append(exc)
-    try:
-        clean_note = _text(note, "note", required=False)
-    except ValidationFailed as exc:
-        errors.append(exc)
-    collect_errors(errors)
-    if responsible is None or due is None:  # each added an error
-        raise AssertionError("corrective_action_add: a value is missing without its error")
-    with transaction.atomic(durable=True):
-        complaint = _visible_complaint(actor, complaint_id, lock=True)
-        if not complaint.upheld:
-            raise Conflict(
-                _("Corrective actions follow an upheld or partly upheld finding."),
-                code="not_upheld",
-                field="kind",
-            )
-        action = CorrectiveAction.objects.create(
-            complaint=complaint,
-            kind=kind,
-            responsible=responsible,
-            due_date=due,
-            note=clean_note,
-            created_by=actor,
-        )
-        audit_record(
-            action=Action.CONDUCT_ACTION_ADDED,
-            actor=actor,
-            target=action,
-            unit_id=complaint.handling_unit_id,
-            changes={"kind": kind, "due_date": str(due)},
-            subjects=_subjects(complaint),
-            context=context,
-        )
-    return action
-
-
-def corrective_action_complete(
-    *,
-    actor: User,
-    action_id: Any,
-    version: int,
-    note: str = "",
-    context: RequestContext = NO_CONTEXT,
-) -> CorrectiveAction:
-    """Mark a corrective action done (with a note of what was done)."""
-    clean_note = _text(note, "note", required=False)
-    with transaction.atomic(durable=True):
-        pk = as_uuid(action_id)
-        action = CorrectiveAction.objects.select_for_update().filter(pk=pk).first() if pk else None
-        if action is None:
-            raise NotFound(_("Not found."))
-        complaint = _visible_complaint(actor, action.complaint_id)
-        if action.completed_at is not None:
-            raise Conflict(
-                _("This action was already completed."), code="already_completed", field="form"
-            )
-        if action.version != version:
-            raise Conflict(
-                _("Someone changed this action meanwhile; reload the page."),
-                code="stale_version",
-                field="form",
-            )
-        action.completed_at = timezone.now()
-        if clean_note:
-            action.note = clean_note
-        action.updated_by = actor
-        action.version += 1
-        action.save()
-        audit_record(
-            action=Action.CONDUCT_ACTION_COMPLETED,
-            actor=actor,
-            target=action,
-            unit_id=complaint.handling_unit_id,
-            subjects=_subjects(complaint),
-            context=context,
-        )
-    return action
 
 
 def conduct_patterns_review(*, actor: User, context: RequestContext = NO_CONTEXT) -> Patterns:

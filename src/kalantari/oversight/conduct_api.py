@@ -20,7 +20,7 @@ from kalantari.core.problems import Problem
 from kalantari.core.tracking import format_tracking_code
 from kalantari.org.auth import staff_auth
 from kalantari.org.models import User
-from kalantari.oversight import conduct, conduct_selectors
+from kalantari.oversight import conduct, conduct_selectors, corrective
 from kalantari.oversight.conduct_selectors import PatternRow
 from kalantari.oversight.models import ConductComplaint, CorrectiveAction
 
@@ -266,7 +266,7 @@ def record_finding(request: HttpRequest, complaint_id: uuid.UUID, payload: Findi
 )
 def add_action(request: HttpRequest, complaint_id: uuid.UUID, payload: ActionIn) -> Any:
     user = _handler(request)
-    action = conduct.corrective_action_add(
+    action = corrective.corrective_action_add(
         actor=user,
         complaint_id=complaint_id,
         kind=payload.kind,
@@ -285,7 +285,7 @@ def add_action(request: HttpRequest, complaint_id: uuid.UUID, payload: ActionIn)
 )
 def complete_action(request: HttpRequest, action_id: uuid.UUID, payload: CompleteIn) -> Any:
     user = _handler(request)
-    action = conduct.corrective_action_complete(
+    action = corrective.corrective_action_complete(
         actor=user,
         action_id=action_id,
         version=payload.version,

@@ -21,7 +21,7 @@ from kalantari.core.tracking import format_tracking_code
 from kalantari.intake.routing import accused_station_code
 from kalantari.intake.views import errors_by_field
 from kalantari.org.models import User
-from kalantari.oversight import conduct, conduct_selectors
+from kalantari.oversight import conduct, conduct_selectors, corrective
 from kalantari.oversight.models import ActionKind, Finding
 
 
@@ -124,7 +124,7 @@ def _post(request: HttpRequest, user: User, complaint_id: uuid.UUID) -> None:
             context=ctx,
         )
     elif action == "add_action":
-        conduct.corrective_action_add(
+        corrective.corrective_action_add(
             actor=user,
             complaint_id=complaint_id,
             kind=request.POST.get("kind", ""),
@@ -134,7 +134,7 @@ def _post(request: HttpRequest, user: User, complaint_id: uuid.UUID) -> None:
             context=ctx,
         )
     elif action == "complete_action":
-        conduct.corrective_action_complete(
+        corrective.corrective_action_complete(
             actor=user,
             action_id=request.POST.get("corrective_action", ""),
             version=_version(request),

@@ -17,7 +17,7 @@ from kalantari.cases.tests.factories import CaseFactory, advance
 from kalantari.core.errors import Conflict, NotFound, ValidationFailed
 from kalantari.org.models import OrgUnit, Role, User
 from kalantari.org.tests.factories import UserFactory, sign_in
-from kalantari.oversight import conduct
+from kalantari.oversight import conduct, corrective
 from kalantari.oversight.conduct_selectors import conduct_patterns, overdue_actions
 from kalantari.oversight.models import ConductComplaint, UnitDay
 
@@ -144,7 +144,7 @@ def test_finding_and_corrective_action_lifecycle(
     case = complaint_case()
     complaint = open_file(county_inspector, case, accused_badge="1234")
     with pytest.raises(Conflict) as info:  # no action before an upheld finding
-        conduct.corrective_action_add(
+        corrective.corrective_action_add(
             actor=county_inspector,
             complaint_id=complaint.pk,
             kind="training",
@@ -182,7 +182,7 @@ def test_finding_and_corrective_action_lifecycle(
             finding="not_upheld",
             reasons="Changed my mind about all of this entirely.",
         )
-    action = conduct.corrective_action_add(
+    action = corrective.corrective_action_add(
         actor=county_inspector,
         complaint_id=complaint.pk,
         kind="training",
@@ -214,11 +214,11 @@ def test_finding_and_corrective_action_lifecycle(
     assert action.completed_at is not None and action.note == "Attended"
     assert not overdue_actions(user=county_inspector).exists()
     with pytest.raises(Conflict):
-        conduct.corrective_action_complete(
+        corrective.corrective_action_complete(
             actor=county_inspector, action_id=action.pk, version=action.version
         )
     with pytest.raises(NotFound):  # the accused officer cannot reach it either
-        conduct.corrective_action_complete(actor=accused, action_id=action.pk, version=2)
+        corrective.corrective_action_complete(actor=accused, action_id=action.pk, version=2)
 
 
 def test_pages_and_api_of_a_complaint(
