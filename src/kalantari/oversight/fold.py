@@ -27,6 +27,7 @@ from kalantari.oversight.rollups import ROLLUP_FIELDS
 
 # Days before today that readers always sum live (today and yesterday).
 LIVE_DAYS = 2
+FOLD_LOCK = 0x6B616C_0008  # an advisory lock key of our own ("kal", issue 8)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,11 @@ def rollups_fold(
         f"WHERE {where} GROUP BY m.area, m.apath, s.day"
     )
     with transaction.atomic(durable=True):
+        if connection.vendor == "postgresql":
+            # Two folds at once (a slow run and the next minute's) would insert the same
+            # rows: the second waits for the first, then folds again.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FOLD_LOCK])
         stale = AreaDay.objects.filter(day__lte=through)
         if since is not None:
             stale = stale.filter(day__gte=since)
