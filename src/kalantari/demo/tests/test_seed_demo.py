@@ -183,3 +183,13 @@ def test_complaints_about_officers_sit_with_the_inspectorate(seeded: None) -> No
     assert ratings.exists()
     assert sum(UnitDay.objects.values_list("ratings", flat=True)) == ratings.count()
     assert sum(UnitDay.objects.values_list("complaints", flat=True)) == files.count()
+
+
+def test_the_rollups_count_the_seeded_history(seeded: None) -> None:
+    from kalantari.oversight.indicators import Period, naive_unit_indicators, unit_indicators
+
+    nation = OrgUnit.objects.get(code="IR")
+    period = Period.last(70)
+    got = unit_indicators(nation, period)
+    assert got.received == 200
+    assert got == naive_unit_indicators(nation, period)
