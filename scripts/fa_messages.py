@@ -1070,6 +1070,174 @@ FA: dict[str, str] = {
     "Cases at risk": "پرونده‌های در خطر",
     "Breached": "گذشته از مهلت",
     "At risk": "در خطر",
+    # --- issue8-conduct ---
+    "Set a corrective action on a complaint about an officer": (
+        "برای شکایت از مأمور اقدام اصلاحی تعیین کرد"
+    ),
+    "Completed a corrective action": "اقدام اصلاحی را انجام‌شده ثبت کرد",
+    "Opened the file of a complaint about an officer": "پرونده شکایت از مأمور را گشود",
+    "The inspectorate took up your complaint": "بازرسی به شکایت شما رسیدگی را آغاز کرد",
+    "Opened a complaint about an officer": "شکایت از مأمور را باز کرد",
+    "The inspectorate read your complaint": "بازرسی شکایت شما را خواند",
+    "Recorded the finding on a complaint about an officer": "نتیجه رسیدگی به شکایت از مأمور را ثبت کرد",
+    "The inspectorate decided on your complaint": "بازرسی درباره شکایت شما تصمیم گرفت",
+    "Looked at the repeat complaints per officer": "شکایت‌های تکراری هر مأمور را دید",
+    "The citizen rated the service": "شهروند به خدمت امتیاز داد",
+    "You rated the service": "شما به خدمت امتیاز دادید",
+    "Looked at the station's service ratings": "امتیازهای خدمت کلانتری را دید",
+    "Rate the service": "به خدمت امتیاز دهید",
+    "How you were treated and how your report was handled (once per case; the station never learns who rated).": (
+        "رفتار با شما و رسیدگی به گزارشتان چگونه بود (یک بار برای هر پرونده؛ کلانتری هرگز "
+        "نمی‌فهمد چه کسی امتیاز داده است)."
+    ),
+    "This holds only invisible characters; write it again.": (
+        "این متن فقط نویسه‌های نامرئی دارد؛ دوباره بنویسید."
+    ),
+    "Write at least %(n)d characters.": "دست‌کم %(n)d نویسه بنویسید.",
+    "Choose the accused officer's station among the units below this inspectorate.": (
+        "کلانتری مأمور مورد شکایت را از میان یگان‌های زیرمجموعه این بازرسی انتخاب کنید."
+    ),
+    "No officer with that badge number serves at that station.": (
+        "مأموری با این شماره کارت در آن کلانتری خدمت نمی‌کند."
+    ),
+    "This complaint already has its file.": "این شکایت پیش‌تر پرونده دارد.",
+    "Choose a finding.": "نتیجه رسیدگی را انتخاب کنید.",
+    "A finding was already recorded on this complaint.": (
+        "برای این شکایت پیش‌تر نتیجه رسیدگی ثبت شده است."
+    ),
+    "Someone changed this complaint meanwhile; reload the page.": (
+        "در این فاصله کس دیگری این شکایت را تغییر داد؛ صفحه را دوباره بارگیری کنید."
+    ),
+    "Choose who is responsible among the staff of this inspectorate's units.": (
+        "مسئول را از میان کارکنان یگان‌های این بازرسی انتخاب کنید."
+    ),
+    "Choose a kind of action.": "نوع اقدام را انتخاب کنید.",
+    "The due date must not be in the past.": "مهلت نباید در گذشته باشد.",
+    "Corrective actions follow an upheld or partly upheld finding.": (
+        "اقدام اصلاحی پس از وارد یا تا حدی وارد دانستن شکایت تعیین می‌شود."
+    ),
+    "This action was already completed.": "این اقدام پیش‌تر انجام شده است.",
+    "Someone changed this action meanwhile; reload the page.": (
+        "در این فاصله کس دیگری این اقدام را تغییر داد؛ صفحه را دوباره بارگیری کنید."
+    ),
+    "Only inspectors see the complaints about officers.": "شکایت‌های از مأموران را فقط بازرسان می‌بینند.",
+    "score": "امتیاز",
+    "comment": "نظر",
+    "service rating": "امتیاز خدمت",
+    "service ratings": "امتیازهای خدمت",
+    "Upheld": "وارد",
+    "Partly upheld": "تا حدی وارد",
+    "Not upheld": "غیروارد",
+    "No finding": "بدون نتیجه",
+    "accused officer's station": "کلانتری مأمور مورد شکایت",
+    "accused officer": "مأمور مورد شکایت",
+    "what the officer is accused of": "آنچه به مأمور نسبت داده شده",
+    "handled by": "رسیدگی‌کننده",
+    "received at": "زمان دریافت",
+    "finding": "نتیجه رسیدگی",
+    "reasons for the finding": "دلایل نتیجه رسیدگی",
+    "decided by": "تصمیم‌گیرنده",
+    "decided at": "زمان تصمیم",
+    "complaint about an officer": "شکایت از مأمور",
+    "complaints about officers": "شکایت‌های از مأموران",
+    "Training": "آموزش",
+    "Warning": "تذکر",
+    "Reassignment": "جابه‌جایی",
+    "Referral": "ارجاع",
+    "responsible": "مسئول",
+    "due date": "مهلت",
+    "completed at": "زمان انجام",
+    "note": "یادداشت",
+    "corrective action": "اقدام اصلاحی",
+    "corrective actions": "اقدامات اصلاحی",
+    "Choose a score from 1 to 5.": "امتیازی از ۱ تا ۵ انتخاب کنید.",
+    "The comment holds only invisible characters; write it again or leave it empty.": (
+        "نظر فقط نویسه‌های نامرئی دارد؛ دوباره بنویسید یا خالی بگذارید."
+    ),
+    "You can rate the service once your case is resolved or closed.": (
+        "وقتی پرونده‌تان رسیدگی‌شده یا بسته شد می‌توانید به خدمت امتیاز دهید."
+    ),
+    "This case has already been rated. Thank you: each case is rated once.": (
+        "به این پرونده پیش‌تر امتیاز داده شده است. سپاس: هر پرونده یک بار امتیاز می‌گیرد."
+    ),
+    "Accused station": "کلانتری مورد شکایت",
+    "Finding": "نتیجه رسیدگی",
+    "Complaints, 90 days": "شکایت‌ها، ۹۰ روز",
+    "Upheld, 90 days": "واردشده، ۹۰ روز",
+    "Complaints, 365 days": "شکایت‌ها، ۳۶۵ روز",
+    "Upheld, 365 days": "واردشده، ۳۶۵ روز",
+    "Repeat": "تکراری",
+    "Complaint about an officer": "شکایت از مأمور",
+    "Case file": "پرونده",
+    "Handled by": "رسیدگی‌کننده",
+    "Accused officer's station": "کلانتری مأمور مورد شکایت",
+    "Accused officer": "مأمور مورد شکایت",
+    "Not identified": "شناسایی نشده",
+    "What the officer is accused of": "آنچه به مأمور نسبت داده شده",
+    "Reasons": "دلایل",
+    "Record the finding": "ثبت نتیجه رسیدگی",
+    "Corrective actions": "اقدامات اصلاحی",
+    "Responsible": "مسئول",
+    "Completed": "انجام‌شده",
+    "Overdue": "دیرکرد",
+    "What was done": "آنچه انجام شد",
+    "Mark completed": "ثبت انجام",
+    "Due date": "مهلت",
+    "Add the corrective action": "افزودن اقدام اصلاحی",
+    "All complaints": "همه شکایت‌ها",
+    "Complaints about an officer reach the inspectorate of the unit above the officer's station; that station never sees them, and an officer never sees a complaint about themselves.": (
+        "شکایت از مأمور به بازرسی یگان بالادست کلانتری او می‌رسد؛ آن کلانتری هرگز آن را "
+        "نمی‌بیند و هیچ مأموری شکایت از خودش را نمی‌بیند."
+    ),
+    "Repeat complaints per officer and station": "شکایت‌های تکراری به تفکیک مأمور و کلانتری",
+    "Overdue corrective actions": "اقدامات اصلاحی با دیرکرد",
+    "New complaints: open their file": "شکایت‌های تازه: پرونده‌شان را بگشایید",
+    "Open the complaint's file": "گشودن پرونده شکایت",
+    "Awaiting a finding": "در انتظار نتیجه رسیدگی",
+    "Decided": "تصمیم‌گرفته‌شده",
+    "Read the citizen's report in the case file": "خواندن گزارش شهروند در پرونده",
+    "Officer's badge number, if known": "شماره کارت مأمور، اگر معلوم است",
+    "Open the file": "گشودن پرونده",
+    "Repeat complaints": "شکایت‌های تکراری",
+    "Complaints received in the last 90 and 365 days and how many were upheld (fully or partly), per officer and per station. Those with %(n)s or more complaints in a year are flagged.": (
+        "شکایت‌های دریافت‌شده در ۹۰ و ۳۶۵ روز گذشته و شمار واردشده‌ها (کامل یا تا حدی)، به "
+        "تفکیک مأمور و کلانتری. هر که در یک سال %(n)s شکایت یا بیشتر داشته باشد نشان‌دار می‌شود."
+    ),
+    "Officers": "مأموران",
+    "Stations": "کلانتری‌ها",
+    "Thank you: your rating was recorded.": "سپاس: امتیاز شما ثبت شد.",
+    "You rated the service %(score)s out of 5.": "شما به خدمت %(score)s از ۵ امتیاز دادید.",
+    "Each case is rated once.": "هر پرونده یک بار امتیاز می‌گیرد.",
+    "How were you treated, and how well and how fast was your report handled? The station sees the scores and comments of all its citizens together, by week, and never which report or who gave them.": (
+        "رفتار با شما چگونه بود و گزارشتان چقدر خوب و سریع رسیدگی شد؟ کلانتری امتیازها و "
+        "نظرهای همه شهروندان را با هم و به تفکیک هفته می‌بیند و هرگز نمی‌بیند کدام گزارش یا "
+        "چه کسی آن را داده است."
+    ),
+    "Score (5 is best)": "امتیاز (۵ بهترین)",
+    "Comment (optional)": "نظر (اختیاری)",
+    "Send my rating": "ارسال امتیاز",
+    "Service ratings": "امتیازهای خدمت",
+    "Weeks": "هفته‌ها",
+    "From %(start)s to %(end)s.": "از %(start)s تا %(end)s.",
+    "Citizens rate a case once it is resolved or closed. This page never shows which case a rating belongs to, its tracking code, or when exactly it was given: comments are grouped by week.": (
+        "شهروندان پس از رسیدگی یا بسته شدن پرونده امتیاز می‌دهند. این صفحه هرگز نشان نمی‌دهد "
+        "امتیاز از آنِ کدام پرونده است، کد رهگیری‌اش یا زمان دقیق آن را: نظرها به تفکیک هفته "
+        "آمده‌اند."
+    ),
+    "%(n)s ratings in this period. Scores and comments are shown only once there are at least %(minimum)s, so that no citizen can be recognised from a rating. Choose a longer period or a larger unit.": (
+        "%(n)s امتیاز در این دوره. امتیازها و نظرها فقط وقتی دست‌کم %(minimum)s امتیاز باشد "
+        "نشان داده می‌شوند تا هیچ شهروندی از امتیازش شناخته نشود. دوره‌ای بلندتر یا یگانی "
+        "بزرگ‌تر انتخاب کنید."
+    ),
+    "%(n)s ratings, mean %(mean)s out of 5": "%(n)s امتیاز، میانگین %(mean)s از ۵",
+    "Score": "امتیاز",
+    "Ratings": "امتیازها",
+    "Comments": "نظرها",
+    "Week of %(week)s": "هفته %(week)s",
+    "No comments in this period.": "در این دوره نظری نیست.",
+    "Named the officer a complaint is about": "مأمور مورد شکایت را مشخص کرد",
+    "The officer is already named on this complaint.": "مأمور این شکایت پیش‌تر مشخص شده است.",
+    "Name the officer": "مشخص کردن مأمور",
     # --- issue8-sla ---
     "paused": "متوقف",
     "Clock paused": "ساعت متوقف شد",

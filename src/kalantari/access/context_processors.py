@@ -19,6 +19,8 @@ def access(request: HttpRequest) -> dict[str, Any]:
             "can_review_access": False,
             "can_review_deferrals": False,
             "can_view_dashboards": False,
+            "can_handle_complaints": False,
+            "can_read_ratings": False,
         }
     return {
         "can_use_desk": policy.can_use_desk(user),
@@ -26,4 +28,6 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "can_review_access": policy.access_review_scope(user) is not None,
         "can_review_deferrals": policy.deferral_review_scope(user) is not None,
         "can_view_dashboards": policy.dashboard_scope(user) is not None,
+        "can_handle_complaints": policy.conduct_scope(user) is not None,
+        "can_read_ratings": policy.ratings_scope(user) is not None,
     }

@@ -41,9 +41,11 @@ from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
 from kalantari.core import identifiers
 from kalantari.core.tracking import tracking_code_from_bits
 from kalantari.demo import world
+from kalantari.demo.conduct import seed_conduct
 from kalantari.intake import catalogue
-from kalantari.intake.models import Category, Channel, FollowUp, Report
+from kalantari.intake.models import Category, CategoryGroup, Channel, FollowUp, Report
 from kalantari.org.models import FRONT_LINE_KINDS, Authenticator, OrgUnit, Role, UnitKind, User
+from kalantari.oversight.rebuild import rollups_rebuild
 from kalantari.people.services import person_link_complainant
 
 DEMO_PASSWORD = "kalantari-demo"  # noqa: S105 - printed for the demo tour  # nosec B105
@@ -107,9 +109,17 @@ def seed_demo(*, reports: int = 3000, days: int = 90, now: datetime | None = Non
         with transaction.atomic():
             history.build(reports)
             _link_complainants(history.reports)
+            seed_conduct(
+                history.cases,
+                staff,
+                now=history.now,
+                rng=random.Random(SEED + 2),  # noqa: S311 - a repeatable demo  # nosec B311
+            )
         summary.reports = reports
         summary.samples = history.samples
         _seed_deferral(staff, now=now or timezone.now())
+        # The history was bulk-inserted, past the case events' receiver: count it set-wise.
+        rollups_rebuild()
     audit_chain.checkpoint_all()  # sign the tips, as the periodic job would
     return summary
 
@@ -251,8 +261,21 @@ class _History:
         self.audits: list[AuditEvent] = []
         self.followups: list[FollowUp] = []
         self.samples: list[dict[str, str]] = []
+        # Set while a complaint about an officer is written: the province's inspector works it
+        # (access.policy keeps such cases from the station and its line of command).
+        self.inspectorate: User | None = None
+        self.province_of: dict[Any, OrgUnit] = {
+            u.pk: next(
+                p
+                for p in units.values()
+                if u.path.startswith(p.path) and p.kind == UnitKind.PROVINCE
+            )
+            for u in self.stations
+        }
 
     def _officer(self, station: OrgUnit, role: str) -> User:
+        if self.inspectorate is not None:  # a complaint about an officer: the inspectors' own
+            return self.inspectorate
         handle = _handle(station.code)
         if role == Role.INVESTIGATOR:
             return self.staff[f"investigator{self.rng.choice((1, 2))}_{handle}"]
@@ -332,6 +355,9 @@ class _History:
         lang = 1 if english else 0
         name = "" if anonymous else f"{given[lang]} {family[lang]}"
         channel = rng.choices([Channel.WEB, Channel.DESK, Channel.API], weights=[6, 3, 1])[0]
+        conduct = category.group == CategoryGroup.CONDUCT
+        if conduct and channel == Channel.DESK:
+            channel = Channel.WEB  # nobody complains about a desk officer at that desk
         occurred = created - timedelta(minutes=rng.randrange(10, 60 * 48))
         lat = lon = None
         if station.latitude is not None and station.longitude is not None and rng.random() < 0.5:
@@ -349,6 +375,14 @@ class _History:
         else:
             county = station.parent.code if station.parent else ""
             reason, detail = "county_default", f"county_default:{county}:{station.code}"
+        holder = station
+        if conduct and station.parent is not None:
+            # Filed with the inspectorate above the station (intake.routing.route_complaint),
+            # worked by the province's inspector.
+            holder = station.parent
+            reason, detail = "inspectorate", f"inspectorate:{holder.code}:about:{station.code}"
+            province = self.province_of[station.pk]
+            self.inspectorate = self.staff[f"inspector_{_handle(province.code)}"]
         report = Report(
             tracking_code=_tracking_code(rng),
             category=category,
@@ -362,7 +396,7 @@ class _History:
             latitude=lat,
             longitude=lon,
             county_id=station.parent_id,
-            station=station,
+            station=holder,
             routing_reason=reason,
             routing_detail=detail,
             anonymous=anonymous,
@@ -386,14 +420,14 @@ class _History:
             "report.submitted",
             report.created_by,
             report,
-            station,
+            holder,
             created,
             {"channel": channel, "routing": report.routing_reason},
         )
         case = Case(
             report=report,
-            station=station,
-            unit_path=station.path,
+            station=holder,
+            unit_path=holder.path,
             category=category,
             priority=category.default_priority,
             status=Status.RECEIVED,
@@ -416,7 +450,8 @@ class _History:
             data={"routing": report.routing_reason},
         )
         self._life(case, station, category, created, english)
-        if len(self.samples) < 3 and not anonymous and case.status in OPEN_SAMPLE:
+        self.inspectorate = None
+        if len(self.samples) < 3 and not anonymous and not conduct and case.status in OPEN_SAMPLE:
             self.samples.append(
                 {
                     "tracking_code": report.tracking_code,

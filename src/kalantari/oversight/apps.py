@@ -14,3 +14,8 @@ class OversightConfig(AppConfig):
         from kalantari.oversight.rollups import on_case_event
 
         post_save.connect(on_case_event, sender=CaseEvent, dispatch_uid="oversight_rollups")
+        # Ratings and complaints (conduct) counted from their own tables for the naive figures.
+        from kalantari.oversight.conduct_measures import conduct_naive_counts
+        from kalantari.oversight.measures import register_naive_source
+
+        register_naive_source(conduct_naive_counts)

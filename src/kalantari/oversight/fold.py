@@ -9,7 +9,9 @@ live from `UnitDay` (which the case events' own transactions keep current), so a
 shows on every dashboard at once; `kalantari rollups fold` (run every minute, or at least
 daily) folds the days up to the day before yesterday and records that day in `FoldMark`.
 Readers use the fold only up to the mark, so a fold that has not run costs speed, never
-correctness. Each run refolds from the day before the old mark (a late bump is caught).
+correctness. Each run refolds from the day before the old mark; a bump of a day already
+folded (a late rating, a seeded history) is added to the areas' rows by `rollup_bump`
+itself, under a lock shared by bumps and exclusive with a fold.
 """
 
 from __future__ import annotations
@@ -21,12 +23,9 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kalantari.org.models import OrgUnit
+from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit
 from kalantari.oversight.models import AreaDay, FoldMark, UnitDay
-from kalantari.oversight.rollups import ROLLUP_FIELDS
-
-# Days before today that readers always sum live (today and yesterday).
-LIVE_DAYS = 2
+from kalantari.oversight.rollups import FOLD_LOCK, LIVE_DAYS, ROLLUP_FIELDS
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def fold_mark() -> date | None:
 def _ancestry() -> list[tuple[Any, Any, str]]:
     """(unit, area, area path) for every unit and each area at or above it."""
     units = list(OrgUnit.objects.values_list("pk", "path", "kind"))
-    front_line = {"station", "outpost"}
+    front_line = set(FRONT_LINE_KINDS)
     areas = [(pk, path) for pk, path, kind in units if kind not in front_line]
     return [
         (pk, area, area_path)
@@ -58,10 +57,12 @@ def rollups_fold(
     *, since: date | None = None, through: date | None = None, full: bool = False
 ) -> FoldRun:
     """Fold station days into area days from `since` (default: the day before the mark; all
-    days if none, or `full`) through `through` (default: the day before yesterday), and
-    move the mark."""
-    today = timezone.localdate()
-    through = through or today - timedelta(days=LIVE_DAYS)
+    days if none, or `full`) through `through` (at the latest, and by default, the day
+    before yesterday), and move the mark."""
+    # Never past the day before yesterday: later days are read live, and a bump of them
+    # does not reach the areas' rows.
+    latest = timezone.localdate() - timedelta(days=LIVE_DAYS)
+    through = min(through or latest, latest)
     mark = fold_mark()
     if since is None and mark is not None and not full:
         since = min(mark, through) - timedelta(days=1)
@@ -92,6 +93,11 @@ def rollups_fold(
         f"WHERE {where} GROUP BY m.area, m.apath, s.day"
     )
     with transaction.atomic(durable=True):
+        if connection.vendor == "postgresql":
+            # Two folds at once (a slow run and the next minute's) would insert the same
+            # rows: the second waits for the first, then folds again.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FOLD_LOCK])
         stale = AreaDay.objects.filter(day__lte=through)
         if since is not None:
             stale = stale.filter(day__gte=since)

@@ -1,10 +1,14 @@
-"""Oversight's own records: the daily rollup of every front-line unit's service figures."""
+"""Oversight's own records: the daily rollup of every front-line unit's service figures,
+citizens' ratings of the service and complaints about officers."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kalantari.core.fields import EncryptedTextField
+from kalantari.core.models import BaseModel
 from kalantari.oversight.buckets import FIRST_RESPONSE_FIELDS, RESOLUTION_FIELDS
 
 # The counters of a UnitDay row, in the order the dashboards read them.
@@ -118,3 +122,133 @@ class FoldMark(models.Model):
 for _model in (UnitDay, AreaDay):
     for _name in FIRST_RESPONSE_FIELDS + RESOLUTION_FIELDS:
         _model.add_to_class(_name, models.IntegerField(default=0))
+
+
+# --- issue 8: citizen satisfaction and complaints about officers (conduct) -------------------
+
+
+class ServiceRating(BaseModel):
+    """A citizen's rating of how a case was handled (1-5 and an optional comment), once per
+    case. The station sees scores and comments by week, never the case or who rated."""
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.PROTECT, related_name="service_rating"
+    )
+    # Copied from the case when rated, so the station's page needs no join to the case.
+    station = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("station")
+    )
+    unit_path = models.CharField(max_length=255, db_index=True)
+    score = models.PositiveSmallIntegerField(_("score"))
+    comment = EncryptedTextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("service rating")
+        verbose_name_plural = _("service ratings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5"
+            ),
+        ]
+        indexes = [models.Index(fields=["station", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.score}/5"
+
+
+class Finding(models.TextChoices):
+    UPHELD = "upheld", _("Upheld")
+    PARTLY_UPHELD = "partly_upheld", _("Partly upheld")
+    NOT_UPHELD = "not_upheld", _("Not upheld")
+    NO_FINDING = "no_finding", _("No finding")
+
+
+UPHELD_FINDINGS = (Finding.UPHELD, Finding.PARTLY_UPHELD)
+
+
+class ConductComplaint(BaseModel):
+    """A complaint about an officer's conduct, handled by the inspectorate above the accused
+    station (`handling_unit`), never by that station; the accused officer never sees it."""
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.PROTECT, related_name="conduct_complaint"
+    )
+    accused_unit = models.ForeignKey(
+        "org.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("accused officer's station"),
+    )
+    accused_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("accused officer"),
+    )
+    description = EncryptedTextField(_("what the officer is accused of"))
+    handling_unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("handled by")
+    )
+    unit_path = models.CharField(max_length=255, db_index=True)  # the handling unit's path
+    received_at = models.DateTimeField(_("received at"))
+    finding = models.CharField(_("finding"), max_length=16, choices=Finding.choices, blank=True)
+    finding_reasons = EncryptedTextField(_("reasons for the finding"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("complaint about an officer")
+        verbose_name_plural = _("complaints about officers")
+        indexes = [
+            models.Index(fields=["accused_unit", "received_at"]),
+            models.Index(fields=["accused_officer", "received_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+    @property
+    def upheld(self) -> bool:
+        return self.finding in UPHELD_FINDINGS
+
+
+class ActionKind(models.TextChoices):
+    TRAINING = "training", _("Training")
+    WARNING = "warning", _("Warning")
+    REASSIGNMENT = "reassignment", _("Reassignment")
+    REFERRAL = "referral", _("Referral")
+
+
+class CorrectiveAction(BaseModel):
+    """What is done about an upheld complaint, tracked until it is completed."""
+
+    complaint = models.ForeignKey(
+        ConductComplaint, on_delete=models.PROTECT, related_name="actions"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=ActionKind.choices)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("responsible"),
+    )
+    due_date = models.DateField(_("due date"))
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("corrective action")
+        verbose_name_plural = _("corrective actions")
+        ordering = ["due_date", "created_at"]
+
+    def __str__(self) -> str:
+        return self.kind

@@ -64,7 +64,8 @@ def breach_list(
     match = Q()
     for s in wanted:
         match |= sla_q(s, now)
-    qs = Case.objects.filter(match, unit_path__startswith=scope)
+    # Complaints about officers stay with the inspectorate (access.policy.conduct_case_q).
+    qs = Case.objects.filter(match, policy.conduct_case_q(user), unit_path__startswith=scope)
     unit = _station(scope, station)
     if unit is not None:
         qs = qs.filter(unit_path__startswith=unit.path)
@@ -140,7 +141,7 @@ def completeness(
     start = now - timedelta(days=days if days in PERIODS else 30)
     finished_in_period = Q(status__in=FINISHED) & Q(finished_at__gte=start, finished_at__lte=now)
     qs = (
-        Case.objects.filter(unit_path__startswith=path)
+        Case.objects.filter(policy.conduct_case_q(user), unit_path__startswith=path)
         .annotate(finished_at=Coalesce("closed_at", "last_activity_at"))
         .filter(Q(status__in=OPEN_STATUSES) | finished_in_period)
         .select_related("report", "category", "station")

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, dashboard_views, sla_views, views
+from kalantari.oversight import (
+    access_review,
+    conduct_views,
+    dashboard_views,
+    satisfaction_views,
+    sla_views,
+    views,
+)
 
 app_name = "oversight"
 urlpatterns = [
@@ -18,6 +25,24 @@ urlpatterns = [
     path("oversight/dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("oversight/dashboard/<str:code>/", dashboard_views.dashboard, name="dashboard_unit"),
     path("oversight/compare/", dashboard_views.compare, name="compare"),
+    # Citizens' ratings and complaints about officers (issue 8).
+    path("oversight/ratings/", satisfaction_views.station_ratings, name="ratings"),
+    path("oversight/complaints/", conduct_views.complaint_list, name="complaints"),
+    path(
+        "oversight/complaints/patterns/",
+        conduct_views.complaint_patterns,
+        name="complaint_patterns",
+    ),
+    path(
+        "oversight/complaints/new/<uuid:case_id>/",
+        conduct_views.complaint_open,
+        name="complaint_open",
+    ),
+    path(
+        "oversight/complaints/<uuid:complaint_id>/",
+        conduct_views.complaint_detail,
+        name="complaint",
+    ),
     # Service levels and completeness (issue 8): commanders and inspectors.
     path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
     path("oversight/completeness/", sla_views.completeness, name="completeness"),

@@ -98,7 +98,27 @@ def build_world() -> dict[str, Any]:
     }
     world: dict[str, Any] = {"force": force, "users": made}
     world["cases"] = {place: open_case(world, place) for place in PLACES}
+    world["conduct"] = open_conduct_complaint(world)
     return world
+
+
+def open_conduct_complaint(world: dict[str, Any]) -> Any:
+    """A complaint about an officer of the own station: filed at the county (its parent) and
+    opened by the county's inspector, naming the own station's desk officer."""
+    from kalantari.oversight.conduct import conduct_complaint_open
+
+    accused = world["users"]["desk_officer"]
+    accused.badge_number = "5150"
+    accused.save()
+    case = CaseFactory.create(
+        category="officer_complaint", statement="matrix conduct", national_id="5678912348"
+    )
+    return conduct_complaint_open(
+        actor=world["users"]["inspector"],
+        case_id=case.pk,
+        accused_badge="5150",
+        description="matrix conduct",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +194,38 @@ def test_record_matrix(world: dict[str, Any], role: str, place: str, endpoint: s
     assert got == expected(role, place, endpoint), f"{role} {endpoint} {place}"
 
 
+CONDUCT_ENDPOINTS: dict[str, Callable[[Client, dict[str, str], Any], Any]] = {
+    "page_case": lambda c, h, complaint: c.get(f"/en/desk/cases/{complaint.case_id}/"),
+    "api_case": lambda c, h, complaint: Client().get(
+        f"/api/v1/cases/{complaint.case_id}", headers=h
+    ),
+    "page_complaint": lambda c, h, complaint: c.get(f"/en/oversight/complaints/{complaint.pk}/"),
+    "api_complaint": lambda c, h, complaint: Client().get(
+        f"/api/v1/oversight/complaints/{complaint.pk}", headers=h
+    ),
+}
+
+
+@pytest.mark.parametrize("endpoint", CONDUCT_ENDPOINTS)
+@pytest.mark.parametrize("role", ROLES)
+def test_conduct_complaint_matrix(world: dict[str, Any], role: str, endpoint: str) -> None:
+    """Issue 8: a complaint about an officer of the own station sits at the county; only the
+    inspector (county) sees it and its case; the accused desk officer, the station's commander
+    and investigator get 404 like any record out of scope (never 403: it would say it exists)."""
+    client, headers = client_for(world, role)
+    got = CONDUCT_ENDPOINTS[endpoint](client, headers, world["conduct"]).status_code
+    api = endpoint.startswith("api")
+    if role in ("anonymous", "partner_token"):
+        want = 401 if api else 302
+    elif role == "inspector":
+        want = 200
+    elif endpoint == "page_case" and role not in CASE_READERS:
+        want = 403  # the desk is not this role's (as for any case)
+    else:
+        want = 404
+    assert got == want, f"{role} {endpoint}"
+
+
 PERSON_SEARCHERS = {"desk_officer", "investigator", "commander", "inspector"}
 
 
@@ -229,20 +281,24 @@ UNIT_PAGES = {
     "deferral_review": "/en/oversight/deferrals/",
     "sla_breaches": "/en/oversight/sla/",
     "completeness": "/en/oversight/completeness/",
+    "complaints": "/en/oversight/complaints/",
+    "complaint_patterns": "/en/oversight/complaints/patterns/",
+    "ratings": "/en/oversight/ratings/",
 }
 PAGE_EXPECTED = {
     # role: queue, search, walk-in, access review, admin units, identity check (a person's
     # data access request: the desk's), deferral review (inspectors'), SLA breaches and
-    # missing data (a commander's station, an inspector's units)
-    "anonymous": (302, 302, 302, 302, 302, 302, 302, 302, 302),
-    "partner_token": (302, 302, 302, 302, 302, 302, 302, 302, 302),
-    "desk_officer": (200, 200, 200, 403, 302, 200, 403, 403, 403),
-    "investigator": (200, 200, 403, 403, 302, 403, 403, 403, 403),
-    "commander": (200, 200, 200, 403, 302, 200, 403, 200, 200),
-    "inspector": (200, 200, 403, 200, 302, 403, 200, 200, 200),
-    "planner": (403, 403, 403, 403, 302, 403, 403, 403, 403),
-    "privacy_officer": (403, 403, 403, 200, 302, 403, 403, 403, 403),
-    "admin": (403, 403, 403, 403, 200, 403, 403, 403, 403),
+    # missing data (a commander's station, an inspector's units), complaints about officers
+    # and their patterns (inspectors'), service ratings (commanders and inspectors)
+    "anonymous": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "partner_token": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "desk_officer": (200, 200, 200, 403, 302, 200, 403, 403, 403, 403, 403, 403),
+    "investigator": (200, 200, 403, 403, 302, 403, 403, 403, 403, 403, 403, 403),
+    "commander": (200, 200, 200, 403, 302, 200, 403, 200, 200, 403, 403, 200),
+    "inspector": (200, 200, 403, 200, 302, 403, 200, 200, 200, 200, 200, 200),
+    "planner": (403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 403, 403),
+    "privacy_officer": (403, 403, 403, 200, 302, 403, 403, 403, 403, 403, 403, 403),
+    "admin": (403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403),
 }
 
 

@@ -136,12 +136,12 @@ def test_the_inspector_has_a_deferral_to_review(seeded: None) -> None:
 def test_addresses_lie_in_the_station_s_own_town(seeded: None) -> None:
     from kalantari.demo import world
 
-    reports = Report.objects.select_related("station__parent")
+    reports = Report.objects.select_related("county")
     assert reports.exists()
     for report in reports:
-        parent = report.station.parent
-        assert parent is not None
-        county = parent.code
+        # The report's county (a complaint about an officer is held by the county itself).
+        assert report.county is not None
+        county = report.county.code
         streets = [s for pair in world.STREETS[county] for s in pair]
         assert any(report.address.startswith(s) for s in streets), (county, report.address)
         if report.language == "fa":
@@ -165,3 +165,31 @@ def test_every_named_complainant_is_in_the_person_registry(seeded: None) -> None
         person = PersonLink.objects.get(subject_id=str(report.pk)).person
         assert person.national_id == report.national_id
     assert Person.objects.count() == len(set(named.values_list("national_id_index", flat=True)))
+
+
+def test_complaints_about_officers_sit_with_the_inspectorate(seeded: None) -> None:
+    """Issue 8: the demo's complaints are held above the accused station, worked by the
+    province's inspector, with their files; finished cases carry some citizens' ratings."""
+    from kalantari.oversight.models import ConductComplaint, ServiceRating, UnitDay
+
+    complaints = Report.objects.filter(category__group="conduct").select_related("station")
+    assert complaints.exists()
+    for report in complaints:
+        assert report.station.kind == "county" and report.routing_reason == "inspectorate"
+    files = ConductComplaint.objects.select_related("accused_unit", "case__report")
+    assert files.count() == complaints.count()
+    assert all(f.accused_unit.code in f.case.report.routing_detail for f in files)
+    ratings = ServiceRating.objects.all()
+    assert ratings.exists()
+    assert sum(UnitDay.objects.values_list("ratings", flat=True)) == ratings.count()
+    assert sum(UnitDay.objects.values_list("complaints", flat=True)) == files.count()
+
+
+def test_the_rollups_count_the_seeded_history(seeded: None) -> None:
+    from kalantari.oversight.indicators import Period, naive_unit_indicators, unit_indicators
+
+    nation = OrgUnit.objects.get(code="IR")
+    period = Period.last(70)
+    got = unit_indicators(nation, period)
+    assert got.received == 200
+    assert got == naive_unit_indicators(nation, period)

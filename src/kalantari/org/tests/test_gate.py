@@ -97,6 +97,7 @@ OPEN_PAGES = {
     "<lang>/status/followup/": Gate.PUBLIC,
     "<lang>/status/forget/": Gate.PUBLIC,
     "<lang>/status/accesses/": Gate.PUBLIC,
+    "<lang>/status/rate/": Gate.PUBLIC,  # the citizen rates the service (status grant)
     "<lang>/my-data/": Gate.PUBLIC,  # who read my data, with the code from a station
     "<lang>/my-data/forget/": Gate.PUBLIC,
     "admin/login/": Gate.SIGN_IN,  # the staff sign-in under the admin's address
