@@ -61,7 +61,9 @@ def rollups_fold(
     before yesterday), and move the mark."""
     # Never past the day before yesterday: later days are read live, and a bump of them
     # does not reach the areas' rows.
-    latest = timezone.localdate() - timedelta(days=LIVE_DAYS)
+    latest = timezone.localdate(timezone=timezone.get_default_timezone()) - timedelta(
+        days=LIVE_DAYS
+    )
     through = min(through or latest, latest)
     mark = fold_mark()
     if since is None and mark is not None and not full:

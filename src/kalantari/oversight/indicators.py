@@ -64,7 +64,7 @@ class Period:
     @classmethod
     def last(cls, days: int, today: date | None = None) -> Period:
         """The `days` local days ending with `today` (default: today)."""
-        end = today or timezone.localdate()
+        end = today or timezone.localdate(timezone=timezone.get_default_timezone())
         return cls(end - timedelta(days=days - 1), end)
 
     @property

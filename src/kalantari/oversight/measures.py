@@ -79,7 +79,7 @@ class ElapsedUs(Func):
 
 def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """The instants from local midnight of `start` to local midnight after `end`."""
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     begin = datetime.combine(start, time.min, tzinfo=tz)
     after = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
     return begin, after
@@ -94,7 +94,7 @@ def _within(qs: QuerySet[Any], field: str, start: date | None, end: date | None)
 
 
 def _local_day(field: str) -> TruncDate:
-    return TruncDate(field, tzinfo=timezone.get_current_timezone())
+    return TruncDate(field, tzinfo=timezone.get_default_timezone())
 
 
 EVENT_STATUSES = (Status.RESOLVED, *STATUS_COUNTERS)
@@ -299,7 +299,12 @@ def closed_complete_counts(
     counts: Counter[tuple[Any, date]] = Counter()
     for event in closes.iterator(chunk_size=2000):
         if case_missing(event.case) == []:
-            counts[(event.case.station_id, timezone.localdate(event.at))] += 1
+            counts[
+                (
+                    event.case.station_id,
+                    timezone.localdate(event.at, timezone.get_default_timezone()),
+                )
+            ] += 1
     return counts
 
 

@@ -81,7 +81,9 @@ def rollup_bump(station_id: Any, day: date, *, unit_path: str | None = None, **d
     if unit_path is None:
         unit_path = OrgUnit.objects.values_list("path", flat=True).get(pk=station_id)
     _upsert_add(UnitDay, "station", station_id, day, unit_path, deltas)
-    if day <= timezone.localdate() - timedelta(days=LIVE_DAYS):
+    if day <= timezone.localdate(timezone=timezone.get_default_timezone()) - timedelta(
+        days=LIVE_DAYS
+    ):
         _bump_folded(day, unit_path, deltas)
 
 
@@ -187,7 +189,7 @@ def on_case_event(sender: Any, instance: CaseEvent, created: bool, **kwargs: Any
     if deltas:
         rollup_bump(
             case.station_id,
-            timezone.localdate(instance.at),
+            timezone.localdate(instance.at, timezone.get_default_timezone()),
             unit_path=case.unit_path,
             **deltas,
         )

@@ -12,10 +12,11 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from kalantari.cases.models import Case
-from kalantari.cases.tests.factories import advance
+from kalantari.cases.tests.factories import CaseFactory, advance
 from kalantari.org.models import OrgUnit
-from kalantari.oversight.fold import fold_mark
-from kalantari.oversight.models import UnitDay
+from kalantari.oversight.fold import fold_mark, rollups_fold
+from kalantari.oversight.indicators import Period, unit_indicators
+from kalantari.oversight.models import AreaDay, UnitDay
 from kalantari.oversight.rollups import rollup_bump
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,15 @@ def test_commands_rebuild_and_fold(
     assert fold_mark() == timezone.localdate() - timedelta(days=2)
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("rollups", "rebuild", "--since", "yesterday")
+
+
+def test_a_case_event_shows_at_once_above_a_fold(force: dict[str, OrgUnit], commander: Any) -> None:
+    rollups_fold()  # the areas are folded up to the day before yesterday
+    today = Period.last(1)
+    before = unit_indicators(force["nation"], today).received
+    case = CaseFactory.create()
+    assert unit_indicators(force["nation"], today).received == before + 1
+    assert unit_indicators(force["county"], today).received == before + 1
+    advance(case, commander, "triage")
+    assert unit_indicators(force["province"], today).first_responses == 1
+    assert not AreaDay.objects.exists()  # today's bumps touch only the station's own row
