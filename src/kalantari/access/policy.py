@@ -295,3 +295,32 @@ def can_link_person(user: User, unit_path: str) -> bool:
 
 def can_merge_persons(user: User, unit_paths: list[str]) -> bool:
     return (user.is_superuser or user.role in PERSON_MERGERS) and can_view_person(user, unit_paths)
+
+
+# --- oversight: the weekly early-warning digest -----------------------------------------------
+# Commanders get their station's digest, inspectors their unit's and everything below it.
+# Patterns of complaints about officers are the inspectorate's (complaints are handled away
+# from the accused officer's station), so only inspectors see that section.
+DIGEST_READERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+CONDUCT_PATTERN_READERS = frozenset({Role.INSPECTOR})
+
+
+def can_receive_digest(user: User) -> bool:
+    """Whether the account gets (and may open) a weekly early-warning digest."""
+    return is_staff_member(user) and user.role in DIGEST_READERS and user.unit is not None
+
+
+def digest_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) a user's digest covers, if any (superusers: all)."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if can_receive_digest(user) and user.unit is not None:
+        return user.unit.path
+    return None
+
+
+def can_see_conduct_patterns(user: User) -> bool:
+    """Whether the digest lists officers with repeat complaints for this reader."""
+    return is_staff_member(user) and (user.is_superuser or user.role in CONDUCT_PATTERN_READERS)

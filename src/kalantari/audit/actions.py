@@ -47,6 +47,7 @@ class Action(StrEnum):
     CASE_START = "case.start"
     CASE_TRIAGE = "case.triage"
     CASE_VIEWED = "case.viewed"
+    DIGEST_SENT = "digest.sent"
     DISCLOSURE_DEFERRAL_ENDED = "disclosure.deferral_ended"
     DISCLOSURE_DEFERRAL_RENEWED = "disclosure.deferral_renewed"
     DISCLOSURE_DEFERRAL_REVIEWED = "disclosure.deferral_reviewed"
@@ -112,6 +113,7 @@ LABELS: dict[Action, Labels] = {
     Action.CASE_START: _same(_("Started work on the case")),
     Action.CASE_TRIAGE: _same(_("Triaged the case")),
     Action.CASE_VIEWED: _same(_("Opened the case file")),
+    Action.DIGEST_SENT: _same(_("Sent the weekly early-warning digest")),
     Action.DISCLOSURE_DEFERRAL_ENDED: _same(_("Ended a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_RENEWED: _same(_("Renewed a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_REVIEWED: _same(_("Reviewed a disclosure deferral")),

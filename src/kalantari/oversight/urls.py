@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kalantari.oversight import access_review, views
+from kalantari.oversight.digest import views as digest_views
 
 app_name = "oversight"
 urlpatterns = [
@@ -14,4 +15,6 @@ urlpatterns = [
     # Access review (moved from the audit app; same paths).
     path("oversight/accesses/person/", access_review.person_accesses, name="person_accesses"),
     path("oversight/accesses/unusual/", access_review.unusual, name="unusual"),
+    # The weekly early-warning digest (commanders and inspectors).
+    path("oversight/digest/", digest_views.digest_page, name="digest"),
 ]
