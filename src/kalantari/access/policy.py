@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from kalantari.org.models import User
 
 
+class CategoryRef(Protocol):
+    """What the policy reads of a case's category (its group: conduct cases are apart)."""
+
+    @property
+    def group(self) -> str: ...
+
+
 class Case(Protocol):
     """What the policy reads of a case file. `cases.models.Case` is one: access sits below
     cases (docs/architecture.md, "Layers"), so it names the fields, not the model."""
@@ -35,6 +42,9 @@ class Case(Protocol):
 
     @property
     def status(self) -> str: ...
+
+    @property
+    def category(self) -> CategoryRef: ...
 
 
 CASE_READERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
@@ -101,7 +111,7 @@ def case_scope(user: User) -> Q | None:
     scope = Q(unit_path__startswith=user.unit.path)
     if user.role == Role.INVESTIGATOR:
         scope &= Q(assignee=user)
-    return scope
+    return scope & conduct_case_q(user)
 
 
 def can_view_case(user: User, case: Case) -> bool:
@@ -113,6 +123,8 @@ def can_view_case(user: User, case: Case) -> bool:
         return False
     if not case.unit_path.startswith(user.unit.path):
         return False
+    if is_conduct_case(case):
+        return user.role in CONDUCT_HANDLERS and not is_accused(user, case)
     return user.role != Role.INVESTIGATOR or case.assignee_id == user.pk
 
 
@@ -121,7 +133,88 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
     (what may be done now: `case_available_actions`)."""
     if not can_view_case(user, case):
         return frozenset()
+    if is_conduct_case(case):
+        return CONDUCT_CASE_ACTIONS
     return ROLE_CASE_ACTIONS.get(user.role, frozenset())
+
+
+# --- complaints about officers (issue 8, conduct) ---------------------------------------------
+# A complaint about an officer is filed at the unit above the accused station (intake.routing)
+# and worked by the inspectors there and above: no commander, desk officer or investigator sees
+# it (the station's line reports to the commander), and the accused officer never, even when
+# an inspector. The accused is named on the complaint's record (oversight.ConductComplaint,
+# reached from the case as `conduct_complaint`; access sits below both and names it by lookup).
+CONDUCT_GROUP = "conduct"  # intake.models.CategoryGroup.CONDUCT (access sits below intake)
+CONDUCT_HANDLERS = frozenset({Role.INSPECTOR})
+CONDUCT_CASE_ACTIONS = frozenset(
+    {
+        "triage",
+        "assign",
+        "start",
+        "resolve",
+        "send_back",
+        "close",
+        "reject",
+        "reopen",
+        "note",
+        "claim",
+        "release",
+    }
+)
+
+
+def is_conduct_case(case: Case) -> bool:
+    return case.category.group == CONDUCT_GROUP
+
+
+def is_accused(user: User, case: Case) -> bool:
+    """Whether this user is the officer the case's complaint names."""
+    complaint = getattr(case, "conduct_complaint", None)  # None when no complaint names anyone
+    return complaint is not None and complaint.accused_officer_id == user.pk
+
+
+def conduct_case_q(user: User) -> Q:
+    """The part of a case filter that keeps conduct cases from all but their handlers."""
+    conduct = Q(category__group=CONDUCT_GROUP)
+    if user.role not in CONDUCT_HANDLERS:
+        return ~conduct
+    return ~(conduct & Q(conduct_complaint__accused_officer=user))
+
+
+def conduct_scope(user: User) -> str | None:
+    """The unit subtree whose complaints about officers this user handles, if any (the
+    complaints naming the user as accused are left out by `can_view_complaint` and the
+    selectors)."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in CONDUCT_HANDLERS and user.unit is not None:
+        return user.unit.path
+    return None
+
+
+def can_view_complaint(user: User, unit_path: str, accused_officer_id: Any) -> bool:
+    """Whether this user may see (and decide) a complaint handled at `unit_path`."""
+    scope = conduct_scope(user)
+    if scope is None or not unit_path.startswith(scope):
+        return False
+    return user.is_superuser or accused_officer_id != user.pk
+
+
+# --- citizens' ratings of the service (issue 8, satisfaction) ----------------------------------
+RATING_READERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+
+
+def ratings_scope(user: User) -> str | None:
+    """The unit subtree whose ratings (never who rated) this user may read, if any."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in RATING_READERS and user.unit is not None:
+        return user.unit.path
+    return None
 
 
 # The actions besides the workflow's moves. Claim: "I am working this case now", so others
@@ -218,9 +311,12 @@ def can_read_attachment(user: User, case: Case) -> bool:
 
 
 def assignable_scope(user: User) -> Q | None:
-    """Staff a user may assign a case to: investigators and officers of the case's station."""
+    """Staff a user may assign a case to: investigators and officers of the case's station
+    (an inspector, who assigns only complaints about officers: another inspector)."""
     if not is_staff_member(user) or user.unit is None:
         return None
+    if user.role in CONDUCT_HANDLERS:
+        return Q(unit__path__startswith=user.unit.path, is_active=True, role__in=CONDUCT_HANDLERS)
     return Q(unit__path__startswith=user.unit.path, is_active=True) & Q(
         role__in=[Role.INVESTIGATOR, Role.DESK_OFFICER, Role.COMMANDER]
     )
@@ -298,11 +394,10 @@ def can_merge_persons(user: User, unit_paths: list[str]) -> bool:
 
 
 # --- oversight: the weekly early-warning digest -----------------------------------------------
-# Commanders get their station's digest, inspectors their unit's and everything below it.
-# Patterns of complaints about officers are the inspectorate's (complaints are handled away
-# from the accused officer's station), so only inspectors see that section.
+# Commanders get their station's digest, inspectors their unit's and everything below it. The
+# section on officers with repeat complaints follows the complaints' own rule (`conduct_scope`):
+# inspectors only, never a complaint naming the reader.
 DIGEST_READERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
-CONDUCT_PATTERN_READERS = frozenset({Role.INSPECTOR})
 
 
 def can_receive_digest(user: User) -> bool:
@@ -319,8 +414,3 @@ def digest_scope(user: User) -> str | None:
     if can_receive_digest(user) and user.unit is not None:
         return user.unit.path
     return None
-
-
-def can_see_conduct_patterns(user: User) -> bool:
-    """Whether the digest lists officers with repeat complaints for this reader."""
-    return is_staff_member(user) and (user.is_superuser or user.role in CONDUCT_PATTERN_READERS)

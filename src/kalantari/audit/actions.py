@@ -47,6 +47,12 @@ class Action(StrEnum):
     CASE_START = "case.start"
     CASE_TRIAGE = "case.triage"
     CASE_VIEWED = "case.viewed"
+    CONDUCT_ACTION_ADDED = "conduct.action_added"
+    CONDUCT_ACTION_COMPLETED = "conduct.action_completed"
+    CONDUCT_COMPLAINT_OPENED = "conduct.complaint_opened"
+    CONDUCT_COMPLAINT_VIEWED = "conduct.complaint_viewed"
+    CONDUCT_FINDING_RECORDED = "conduct.finding_recorded"
+    CONDUCT_PATTERNS_VIEWED = "conduct.patterns_viewed"
     DIGEST_SENT = "digest.sent"
     DISCLOSURE_DEFERRAL_ENDED = "disclosure.deferral_ended"
     DISCLOSURE_DEFERRAL_RENEWED = "disclosure.deferral_renewed"
@@ -59,6 +65,8 @@ class Action(StrEnum):
     REPORT_STATUS_CODE_SENT = "report.status_code_sent"
     REPORT_STATUS_VIEWED = "report.status_viewed"
     PERSON_CREATED = "person.created"
+    RATING_GIVEN = "rating.given"
+    RATINGS_VIEWED = "rating.station_viewed"
     PERSON_ERASED = "person.erased"
     PERSON_LINKED = "person.linked"
     PERSON_MERGED = "person.merged"
@@ -113,6 +121,23 @@ LABELS: dict[Action, Labels] = {
     Action.CASE_START: _same(_("Started work on the case")),
     Action.CASE_TRIAGE: _same(_("Triaged the case")),
     Action.CASE_VIEWED: _same(_("Opened the case file")),
+    Action.CONDUCT_ACTION_ADDED: _same(
+        _("Set a corrective action on a complaint about an officer")
+    ),
+    Action.CONDUCT_ACTION_COMPLETED: _same(_("Completed a corrective action")),
+    Action.CONDUCT_COMPLAINT_OPENED: Labels(
+        inspector=_("Opened the file of a complaint about an officer"),
+        citizen=_("The inspectorate took up your complaint"),
+    ),
+    Action.CONDUCT_COMPLAINT_VIEWED: Labels(
+        inspector=_("Opened a complaint about an officer"),
+        citizen=_("The inspectorate read your complaint"),
+    ),
+    Action.CONDUCT_FINDING_RECORDED: Labels(
+        inspector=_("Recorded the finding on a complaint about an officer"),
+        citizen=_("The inspectorate decided on your complaint"),
+    ),
+    Action.CONDUCT_PATTERNS_VIEWED: _same(_("Looked at the repeat complaints per officer")),
     Action.DIGEST_SENT: _same(_("Sent the weekly early-warning digest")),
     Action.DISCLOSURE_DEFERRAL_ENDED: _same(_("Ended a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_RENEWED: _same(_("Renewed a disclosure deferral")),
@@ -154,6 +179,10 @@ LABELS: dict[Action, Labels] = {
         inspector=_("Person record opened"),
         citizen=_("Opened your record in the person registry"),
     ),
+    Action.RATING_GIVEN: Labels(
+        inspector=_("The citizen rated the service"), citizen=_("You rated the service")
+    ),
+    Action.RATINGS_VIEWED: _same(_("Looked at the station's service ratings")),
     Action.REPORT_ANONYMISED: _same(_("Removed the personal data from the report")),
     Action.REPORT_FOLLOWUP_ADDED: _same(_("The citizen added a message")),
     Action.REPORT_STATUS_CODE_SENT: _same(_("Texted a code to follow the report")),

@@ -13,6 +13,7 @@ from kalantari.cases.landing import landing
 from kalantari.config.api import api
 from kalantari.core.gate import api_view, public
 from kalantari.intake import views as intake_pages
+from kalantari.oversight import satisfaction_views as oversight_satisfaction
 from kalantari.oversight import views as oversight_pages
 
 # The citizen's pages keep one URL namespace, "intake", though three apps serve them: filing a
@@ -27,6 +28,7 @@ citizen_pages = [
     path("status/followup/", case_pages.followup, name="followup"),
     path("status/forget/", intake_pages.status_forget, name="status_forget"),
     path("status/accesses/", oversight_pages.report_accesses, name="accesses"),
+    path("status/rate/", oversight_satisfaction.rate_service, name="rate"),
 ]
 
 

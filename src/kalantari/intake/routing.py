@@ -85,3 +85,9 @@ def route_complaint(decision: RoutingDecision) -> RoutingDecision:
     return RoutingDecision(
         parent, "inspectorate", f"inspectorate:{parent.code}:about:{decision.station.code}"
     )
+
+
+def accused_station_code(detail: str) -> str | None:
+    """The code of the station a complaint is about, from its routing detail (or None)."""
+    head, sep, code = (detail or "").rpartition(":about:")
+    return code or None if sep and head.startswith("inspectorate:") else None

@@ -7,11 +7,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
 
 from kalantari.audit.services import RequestContext
 from kalantari.intake.api import Problem, StatusIn, lookup_report
-from kalantari.oversight import selectors, services
+from kalantari.oversight import satisfaction, selectors, services
 from kalantari.oversight.readings import CitizenAccess, accesses_to_report
 
 router = Router(tags=["public"], auth=None)  # public: no sign-in (config/api.py)
@@ -80,3 +81,32 @@ def my_data(request: HttpRequest, payload: MyDataIn) -> list[dict[str, Any]]:
         code=payload.code[:40], context=RequestContext.from_request(request)
     )
     return access_rows(selectors.person_disclosure(disclosure))
+
+
+class RatingIn(StatusIn):
+    score: int = Field(..., description="1 (worst) to 5 (best).")
+    comment: str = Field("", description="Optional, at most 2,000 characters.")
+
+
+class RatingOut(Schema):
+    score: int
+    rated_at: date = Field(..., description="The day only.")
+
+
+@router.post(
+    "/status/rating",
+    response={201: RatingOut, 404: Problem, 409: Problem, 422: Problem, 429: Problem},
+    summary="Rate the service once my case is resolved or closed",
+    description="Same code and mobile (or PIN) as /status. Once per case: a second rating "
+    "answers 409 `already_rated`; before the case is resolved or closed, 409 `not_resolved`. "
+    "The station sees the scores and comments by week, never the report or who rated.",
+)
+def rate_service(request: HttpRequest, payload: RatingIn) -> Any:
+    report = lookup_report(request, payload)
+    rating = satisfaction.rating_submit(
+        report=report,
+        score=payload.score,
+        comment=payload.comment,
+        context=RequestContext.from_request(request),
+    )
+    return Status(201, {"score": rating.score, "rated_at": timezone.localdate(rating.created_at)})

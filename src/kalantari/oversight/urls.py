@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, views
+from kalantari.oversight import access_review, conduct_views, satisfaction_views, views
 from kalantari.oversight.digest import views as digest_views
 
 app_name = "oversight"
@@ -15,6 +15,24 @@ urlpatterns = [
     # Access review (moved from the audit app; same paths).
     path("oversight/accesses/person/", access_review.person_accesses, name="person_accesses"),
     path("oversight/accesses/unusual/", access_review.unusual, name="unusual"),
+    # Citizens' ratings and complaints about officers (issue 8).
+    path("oversight/ratings/", satisfaction_views.station_ratings, name="ratings"),
+    path("oversight/complaints/", conduct_views.complaint_list, name="complaints"),
+    path(
+        "oversight/complaints/patterns/",
+        conduct_views.complaint_patterns,
+        name="complaint_patterns",
+    ),
+    path(
+        "oversight/complaints/new/<uuid:case_id>/",
+        conduct_views.complaint_open,
+        name="complaint_open",
+    ),
+    path(
+        "oversight/complaints/<uuid:complaint_id>/",
+        conduct_views.complaint_detail,
+        name="complaint",
+    ),
     # The weekly early-warning digest (commanders and inspectors).
     path("oversight/digest/", digest_views.digest_page, name="digest"),
 ]

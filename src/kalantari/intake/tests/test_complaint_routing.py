@@ -31,8 +31,10 @@ def test_a_complaint_about_an_officer_goes_to_the_inspectorate_above_the_station
         assert case.report.tracking_code not in staff.get("/en/desk/?status=all").content.decode()
         found = staff.post("/en/desk/search/", {"q": "0499370899", "purpose_code": "report"})
         assert str(case.pk) not in found.content.decode()
+    # Issue 8: only the inspectorate works it; the county's commander is in the accused
+    # station's line of command and does not see it either.
     county_commander = UserFactory.create(
         username="county_cmd", role=Role.COMMANDER, unit=force["county"]
     )
-    assert sign_in(Client(), county_commander).get(f"/en/desk/cases/{case.pk}/").status_code == 200
+    assert sign_in(Client(), county_commander).get(f"/en/desk/cases/{case.pk}/").status_code == 404
     assert sign_in(Client(), inspector).get(f"/en/desk/cases/{case.pk}/").status_code == 200

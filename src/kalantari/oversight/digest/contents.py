@@ -3,8 +3,8 @@
 Four sections, each limited to the reader's units (`access.policy.digest_scope`):
 (a) SLA breaches: cases open and late now, and cases whose due time fell in the week and
 was missed; (b) stations whose indicators left their own usual range (`rule.judge`);
-(c) officers with repeat complaints (inspectors only); (d) citizens' follow-ups left unread
-for more than a day.
+(c) officers with repeat complaints (inspectors only, read through `conduct_selectors`);
+(d) citizens' follow-ups left unread for more than a day.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -26,6 +25,7 @@ from kalantari.cases.selectors import sla_q
 from kalantari.intake.models import FollowUp
 from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit, User
 from kalantari.oversight import indicators
+from kalantari.oversight.conduct_selectors import complaints_visible_to
 from kalantari.oversight.digest.rule import (
     HISTORY_WEEKS,
     MIN_REPORTS,
@@ -35,6 +35,7 @@ from kalantari.oversight.digest.rule import (
     judge,
 )
 from kalantari.oversight.digest.weeks import Week
+from kalantari.oversight.models import UPHELD_FINDINGS
 
 if TYPE_CHECKING:
     from kalantari.oversight.indicators import Indicators
@@ -179,6 +180,7 @@ class OfficerRow:
     officer: User
     unit: OrgUnit | None
     complaints: int
+    upheld: int
     last_at: datetime
 
 
@@ -240,8 +242,8 @@ def digest_for(
         digest.open_breaches = list(late.order_by("resolution_due")[:LIST_LIMIT])
     _week_breaches(digest, cases)
     _stations(digest)
-    if policy.can_see_conduct_patterns(user):
-        digest.repeat_officers = _repeat_officers(scope, as_of, exclude=user)
+    if policy.conduct_scope(user) is not None:
+        digest.repeat_officers = _repeat_officers(user, as_of)
     _unread(digest, cases)
     return digest
 
@@ -315,28 +317,23 @@ def _stations(digest: Digest) -> None:
     digest.stations.sort(key=lambda s: (-s.worse_count, -len(s.findings), s.unit.path))
 
 
-def complaint_model() -> Any:
-    """The conduct part's complaint model, or None before it is installed."""
-    try:
-        return apps.get_model("oversight", "ConductComplaint")
-    except LookupError:
-        return None
-
-
-def _repeat_officers(scope: str, as_of: datetime, *, exclude: User) -> list[OfficerRow]:
-    model = complaint_model()
-    if model is None:
-        return []
+def _repeat_officers(user: User, as_of: datetime) -> list[OfficerRow]:
+    """Officers with at least REPEAT_COMPLAINTS complaints received in the 90 days to `as_of`,
+    among the complaints the reader handles (never one naming the reader)."""
     rows = (
-        model.objects.filter(
-            accused_unit__path__startswith=scope,
+        complaints_visible_to(user=user)
+        .filter(
             accused_officer__isnull=False,
-            created_at__gte=as_of - REPEAT_WINDOW,
-            created_at__lt=as_of,
+            received_at__gte=as_of - REPEAT_WINDOW,
+            received_at__lt=as_of,
         )
-        .exclude(accused_officer=exclude)  # an inspector accused is not told by the digest
+        .order_by()
         .values("accused_officer")
-        .annotate(n=Count("id"), last_at=Max("created_at"))
+        .annotate(
+            n=Count("id"),
+            n_upheld=Count("id", filter=Q(finding__in=UPHELD_FINDINGS)),
+            last_at=Max("received_at"),
+        )
         .filter(n__gte=REPEAT_COMPLAINTS)
         .order_by("-n", "-last_at")[:LIST_LIMIT]
     )
@@ -346,6 +343,7 @@ def _repeat_officers(scope: str, as_of: datetime, *, exclude: User) -> list[Offi
             officer=officers[r["accused_officer"]],
             unit=officers[r["accused_officer"]].unit,
             complaints=r["n"],
+            upheld=r["n_upheld"],
             last_at=r["last_at"],
         )
         for r in rows

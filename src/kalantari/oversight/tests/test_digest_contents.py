@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kalantari.cases.models import Case, Status
 from kalantari.cases.services import followup_add
@@ -97,8 +97,10 @@ def test_commander_sees_their_station_inspector_their_province(
     assert mine.week_breaches_total == 2
     assert theirs.week_breaches_total == 4
     # The notes say which target was missed.
-    notes = {str(r.case.pk): str(r.note) for r in mine.week_breaches}
+    with translation.override("en"):
+        notes = {str(r.case.pk): str(r.note) for r in mine.week_breaches}
     assert notes[str(world["slow_reply"].pk)] == "first response"
+    assert notes[str(world["late_101"].pk)] == "resolution"
     # Complaint patterns are the inspectorate's: a commander's digest has no such section.
     assert mine.repeat_officers is None
     assert theirs.repeat_officers is not None
@@ -136,3 +138,55 @@ def test_no_digest_for_other_roles(force: Any) -> None:
     )
     assert digest_for(user=desk) is None
     assert digest_for(user=unapproved) is None
+
+
+def _complaint_about(officer: Any, inspector: Any) -> None:
+    from kalantari.oversight.conduct import conduct_complaint_open
+
+    case = CaseFactory.create(
+        category="officer_complaint",
+        statement="The officer at the desk insulted me and refused my report.",
+        extra={"officer": f"Badge {officer.badge_number}"},
+    )
+    conduct_complaint_open(
+        actor=inspector,
+        case_id=case.pk,
+        accused_unit="ST-101",
+        accused_badge=officer.badge_number,
+        description="Insulted a citizen at the desk and refused the report.",
+    )
+
+
+def test_repeat_complaints_reach_the_inspector_only(
+    force: Any, commander: Any, inspector: Any
+) -> None:
+    twice = UserFactory.create(
+        username="twice", role=Role.DESK_OFFICER, unit=force["station"], badge_number="1234"
+    )
+    once = UserFactory.create(
+        username="once", role=Role.DESK_OFFICER, unit=force["station"], badge_number="5678"
+    )
+    for officer in (twice, twice, once):
+        _complaint_about(officer, inspector)
+    theirs = digest_for(user=inspector)
+    assert theirs is not None and theirs.repeat_officers is not None
+    assert [(r.officer, r.complaints, r.upheld) for r in theirs.repeat_officers] == [(twice, 2, 0)]
+    assert theirs.repeat_officers[0].unit == force["station"]
+    mine = digest_for(user=commander)
+    assert mine is not None and mine.repeat_officers is None
+    # An inspector accused twice is not told of it by their own digest.
+    accused = UserFactory.create(
+        username="insp2", role=Role.INSPECTOR, unit=force["province"], badge_number="9999"
+    )
+    accused.unit = force["station"]
+    accused.save(update_fields=["unit"])
+    _complaint_about(accused, inspector)
+    _complaint_about(accused, inspector)
+    accused.unit = force["province"]
+    accused.save(update_fields=["unit"])
+    own = digest_for(user=accused)
+    assert own is not None and own.repeat_officers is not None
+    assert [r.officer for r in own.repeat_officers] == [twice]
+    again = digest_for(user=inspector)
+    assert again is not None and again.repeat_officers is not None
+    assert {r.officer for r in again.repeat_officers} == {twice, accused}
