@@ -176,6 +176,7 @@ def _register_routers() -> None:
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
     from kalantari.oversight.conduct_api import router as conduct_router
+    from kalantari.oversight.sla_api import router as sla_router
     from kalantari.people.api import router as people_router
 
     api.add_router("/", intake_router)
@@ -184,6 +185,7 @@ def _register_routers() -> None:
     api.add_router("/cases", cases_router)
     api.add_router("/people", people_router)
     api.add_router("/oversight", conduct_router)
+    api.add_router("/oversight", sla_router)
 
 
 _register_routers()

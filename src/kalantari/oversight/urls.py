@@ -1,6 +1,12 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, conduct_views, satisfaction_views, views
+from kalantari.oversight import (
+    access_review,
+    conduct_views,
+    satisfaction_views,
+    sla_views,
+    views,
+)
 from kalantari.oversight.digest import views as digest_views
 
 app_name = "oversight"
@@ -35,4 +41,7 @@ urlpatterns = [
     ),
     # The weekly early-warning digest (commanders and inspectors).
     path("oversight/digest/", digest_views.digest_page, name="digest"),
+    # Service levels and completeness (issue 8): commanders and inspectors.
+    path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
+    path("oversight/completeness/", sla_views.completeness, name="completeness"),
 ]

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, DateField, F, Max, Min, Q, QuerySet, Sum, When
+from django.db.models import Value as V
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -24,21 +26,19 @@ from kalantari.cases.models import OPEN_STATUSES, Case
 from kalantari.cases.selectors import sla_q
 from kalantari.intake.models import FollowUp
 from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit, User
-from kalantari.oversight import indicators
 from kalantari.oversight.conduct_selectors import complaints_visible_to
 from kalantari.oversight.digest.rule import (
     HISTORY_WEEKS,
     MIN_REPORTS,
     Judgement,
     Kind,
+    Verdict,
     WeekValue,
     judge,
 )
 from kalantari.oversight.digest.weeks import Week
-from kalantari.oversight.models import UPHELD_FINDINGS
-
-if TYPE_CHECKING:
-    from kalantari.oversight.indicators import Indicators
+from kalantari.oversight.indicators import SUMMED, Indicators
+from kalantari.oversight.models import UPHELD_FINDINGS, UnitDay
 
 LIST_LIMIT = 50
 REPEAT_COMPLAINTS = 2
@@ -49,7 +49,10 @@ UNREAD_AFTER = timedelta(days=1)
 @dataclass(frozen=True)
 class Metric:
     """An indicator the rule watches: how to read its value and base from a week's numbers,
-    and which way is worse ("up", "down", or "" when neither is)."""
+    and which way is worse ("up", "down", or "" when neither is). The base is what the value
+    rests on: reports received for the counts and the rejection rate, first responses and
+    resolutions for SLA compliance, files ended (closed or rejected) for the reopen rate,
+    ratings for satisfaction."""
 
     key: str
     label: str | Promise
@@ -75,7 +78,7 @@ METRICS: tuple[Metric, ...] = (
         _("SLA compliance"),
         Kind.RATE,
         "down",
-        lambda i: WeekValue(_rate(i.sla_compliance), i.received),
+        lambda i: WeekValue(_rate(i.sla_compliance), i.first_responses + i.resolved),
     ),
     Metric(
         "rejection_rate",
@@ -89,7 +92,7 @@ METRICS: tuple[Metric, ...] = (
         _("Reopen rate"),
         Kind.RATE,
         "up",
-        lambda i: WeekValue(_rate(i.reopen_rate), i.received),
+        lambda i: WeekValue(_rate(i.reopen_rate), i.closed + i.rejected),
     ),
     Metric(
         "satisfaction",
@@ -287,27 +290,49 @@ def front_line_units(scope: str) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(path__startswith=scope, kind__in=FRONT_LINE_KINDS, active=True)
 
 
-def station_findings(unit: OrgUnit, week: Week) -> list[Finding] | None:
-    """Every watched indicator of one station judged for `week` (None: no history at all)."""
-    weeks = [week.before(n) for n in range(HISTORY_WEEKS, 0, -1)]
-    numbers = [_week_numbers(unit, w) for w in [*weeks, week]]
+def judged_weeks(week: Week) -> list[Week]:
+    """The history weeks, oldest first, then the week judged."""
+    return [week.before(n) for n in range(HISTORY_WEEKS, 0, -1)] + [week]
+
+
+def weekly_numbers(scope: str, weeks: list[Week]) -> dict[tuple[Any, date], Indicators]:
+    """Each front-line unit's figures per week, from the daily rollups, in one grouped query:
+    {(station id, week start): Indicators}; a week without rows is absent (all zeros)."""
+    which = CaseWhen(
+        *(When(day__gte=w.start, day__lte=w.end, then=V(w.start)) for w in weeks),
+        output_field=DateField(),
+    )
+    rows = (
+        UnitDay.objects.filter(
+            unit_path__startswith=scope, day__gte=weeks[0].start, day__lte=weeks[-1].end
+        )
+        .annotate(week=which)
+        .values("station", "week")
+        .annotate(**{name: Sum(name) for name in SUMMED})
+        .order_by()
+    )
+    return {(r["station"], r["week"]): Indicators.from_sums(r) for r in rows}
+
+
+def station_findings(numbers: list[Indicators]) -> list[Finding] | None:
+    """Every watched indicator of one station judged on its weekly figures (history first,
+    the judged week last); None when no indicator has history enough to judge."""
     findings = []
     for metric in METRICS:
         series = [metric.read(n) for n in numbers]
         findings.append(Finding(metric, judge(series[-1], series[:-1], kind=metric.kind)))
-    if all(f.judgement.verdict == "too_little_history" for f in findings):
+    if all(f.judgement.verdict == Verdict.TOO_LITTLE_HISTORY for f in findings):
         return None
     return findings
 
 
-def _week_numbers(unit: OrgUnit, week: Week) -> Indicators:
-    return indicators.unit_indicators(unit, indicators.Period(week.start, week.end))
-
-
 def _stations(digest: Digest) -> None:
+    weeks = judged_weeks(digest.week)
+    numbers = weekly_numbers(digest.scope_path, weeks)
+    empty = Indicators()
     for unit in front_line_units(digest.scope_path).order_by("path"):
-        findings = station_findings(unit, digest.week)
         digest.stations_watched += 1
+        findings = station_findings([numbers.get((unit.pk, w.start), empty) for w in weeks])
         if findings is None:
             digest.stations_without_history += 1
             continue

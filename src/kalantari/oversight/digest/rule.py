@@ -2,14 +2,15 @@
 
 A simple rule that a commander can check with a pencil, on purpose (not a black box):
 
-1. Take the same station's previous 8 weeks. A week counts only if it had enough reports
-   to mean something (`MIN_REPORTS` received; for satisfaction, `MIN_REPORTS` ratings).
+1. Take the same station's previous 8 weeks. A week counts only if its figure rests on
+   enough cases to mean something (`MIN_REPORTS`: reports received, or for a rate the cases
+   it counts, for satisfaction the ratings; `digest.contents.METRICS` names each base).
 2. With fewer than 4 such weeks there is too little history: no judgement.
 3. The usual range is the mean of those weeks ± 2 standard deviations (the sample standard
    deviation, n − 1), widened to a minimum tolerance so that a station with a perfectly
    steady history is not flagged for the smallest wobble (±1 for counts, ±5 points for
    rates, ±0.25 for satisfaction).
-4. Rates and satisfaction are judged only when this week also had enough reports; counts
+4. Rates and satisfaction are judged only when this week also rests on enough cases; counts
    (received, complaints) are judged whatever their size, since a fall to nothing is news.
 5. Outside the range (strictly above or below) is a warning; the page says which
    direction is the worse one for each indicator.
