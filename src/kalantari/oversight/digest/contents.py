@@ -238,7 +238,12 @@ def digest_for(
         as_of=as_of,
         latest=week >= latest,
     )
-    cases = Case.objects.filter(unit_path__startswith=scope)
+    # The cases the reader may open (`case_scope`: complaints about officers only for the
+    # inspectorate, never one naming the reader), within the digest's units.
+    case_scope = policy.case_scope(user)
+    cases = Case.objects.filter(case_scope if case_scope is not None else Q(pk__in=[])).filter(
+        unit_path__startswith=scope
+    )
     if digest.latest:
         late = cases.filter(sla_q("breached", now)).select_related("report", "station")
         digest.open_breaches_total = late.count()

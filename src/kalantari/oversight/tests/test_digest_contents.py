@@ -190,3 +190,26 @@ def test_repeat_complaints_reach_the_inspector_only(
     again = digest_for(user=inspector)
     assert again is not None and again.repeat_officers is not None
     assert {r.officer for r in again.repeat_officers} == {twice, accused}
+
+
+def test_complaints_about_officers_stay_with_the_inspectorate(force: Any, inspector: Any) -> None:
+    # A late complaint about an officer is the county inspectorate's case: a commander at the
+    # county (in the accused station's line of command) does not see it in a digest.
+    week = Week.latest_complete()
+    complaint = CaseFactory.create(
+        category="officer_complaint",
+        statement="The officer at the desk insulted me and refused my report.",
+        extra={"officer": "Badge 1234"},
+    )
+    Case.objects.filter(pk=complaint.pk).update(resolution_due=week.starts_at + timedelta(days=1))
+    ordinary = _case("ST-101", resolution_due=week.starts_at + timedelta(days=1))
+    county_commander = UserFactory.create(
+        username="county_cmd", role=Role.COMMANDER, unit=force["county"]
+    )
+    theirs = digest_for(user=county_commander)
+    assert theirs is not None
+    assert _codes(theirs.open_breaches) == {str(ordinary.pk)}
+    assert {str(r.case.pk) for r in theirs.week_breaches} == {str(ordinary.pk)}
+    inspectors = digest_for(user=inspector)
+    assert inspectors is not None
+    assert _codes(inspectors.open_breaches) == {str(ordinary.pk), str(complaint.pk)}
