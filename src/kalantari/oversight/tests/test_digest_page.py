@@ -13,7 +13,8 @@ from django.utils import timezone
 from kalantari.cases.models import Case
 from kalantari.cases.tests.factories import CaseFactory
 from kalantari.core.text import to_persian_digits
-from kalantari.org.tests.factories import sign_in
+from kalantari.org.models import Role
+from kalantari.org.tests.factories import UserFactory, sign_in
 from kalantari.oversight.digest import Week
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,23 @@ def test_who_may_open_it(client: Client, desk_officer: Any, force: Any) -> None:
     assert client.get("/en/oversight/digest/").status_code == 302  # not signed in
     sign_in(client, desk_officer)
     assert client.get("/en/oversight/digest/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "status"),
+    [
+        (Role.DESK_OFFICER, "station", 403),
+        (Role.INVESTIGATOR, "station", 403),
+        (Role.COMMANDER, "station", 200),
+        (Role.INSPECTOR, "county", 200),
+        (Role.PLANNER, "county", 403),
+        (Role.PRIVACY_OFFICER, "province", 403),
+        (Role.ADMIN, "nation", 403),
+    ],
+)
+def test_every_role(client: Client, force: Any, role: str, unit: str, status: int) -> None:
+    user = UserFactory.create(username=f"r-{role}", role=role, unit=force[unit])
+    sign_in(client, user)
+    assert client.get("/fa/oversight/digest/").status_code == status
+    nav = client.get("/fa/desk/" if status == 200 else "/fa/").content.decode()
+    assert ('href="/fa/oversight/digest/"' in nav) == (status == 200)
