@@ -17,7 +17,7 @@ from typing import Any
 from django.db.models import Case as CaseWhen
 from django.db.models import Count, DateField, F, Max, Min, Q, QuerySet, Sum, When
 from django.db.models import Value as V
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -112,11 +112,13 @@ METRICS: tuple[Metric, ...] = (
 
 
 def fmt(value: float | None, kind: str) -> str:
-    """A value as people read it (ASCII digits; pages and messages localise them)."""
+    """A value as people read it (ASCII digits, which pages and messages localise; the
+    percent sign of the current language)."""
     if value is None:
         return "—"
     if kind == Kind.RATE:
-        return f"{value * 100:.0f}%"
+        sign = "٪" if translation.get_language() == "fa" else "%"  # the Persian percent sign
+        return f"{value * 100:.0f}{sign}"
     if kind == Kind.MEAN:
         return f"{value:.2f}"
     return f"{value:.1f}".removesuffix(".0")

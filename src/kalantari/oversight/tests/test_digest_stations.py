@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kalantari.oversight.digest import Verdict, Week, digest_for
 from kalantari.oversight.digest.contents import judged_weeks, weekly_numbers
@@ -77,7 +77,11 @@ def test_a_station_outside_its_range(force: Any, history: Week, commander: Any) 
         pytest.approx(0.0421, abs=1e-4),
         pytest.approx(0.1421, abs=1e-4),
     )
-    assert (rejection.value_text, rejection.low_text, rejection.high_text) == ("40%", "4%", "14%")
+    with translation.override("en"):
+        texts = (rejection.value_text, rejection.low_text, rejection.high_text)
+    assert texts == ("40%", "4%", "14%")
+    with translation.override("fa"):
+        assert rejection.value_text == "40٪"  # the page turns the digits Persian
     assert station.worse_count == 1
 
 
