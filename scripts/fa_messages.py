@@ -1238,6 +1238,84 @@ FA: dict[str, str] = {
     "Named the officer a complaint is about": "مأمور مورد شکایت را مشخص کرد",
     "The officer is already named on this complaint.": "مأمور این شکایت پیش‌تر مشخص شده است.",
     "Name the officer": "مشخص کردن مأمور",
+    # --- issue8-warning ---
+    "Sent the weekly early-warning digest": "خلاصه هفتگی هشدار زودهنگام را فرستاد",
+    "SLA compliance": "رعایت مهلت‌های خدمت",
+    "Satisfaction (1–5)": "رضایت (۱ تا ۵)",
+    "all units": "همه یگان‌ها",
+    "%(start)s to %(end)s": "%(start)s تا %(end)s",
+    "Kalantari weekly digest: %(unit)s, %(week)s": "خلاصه هفتگی کلانتری: %(unit)s، %(week)s",
+    "Early-warning digest for %(unit)s": "خلاصه هشدار زودهنگام برای %(unit)s",
+    "Week: %(week)s": "هفته: %(week)s",
+    "SLA breaches": "مهلت‌های گذشته",
+    "Open and late now: %(n)s": "باز و از مهلت گذشته در این لحظه: %(n)s",
+    "Due this week and missed: %(n)s": "مهلتشان در این هفته بود و گذشت: %(n)s",
+    "Stations outside their usual range: %(n)s": "کلانتری‌های بیرون از محدوده معمول خود: %(n)s",
+    "%(unit)s: %(indicator)s %(value)s this week, usual %(low)s–%(high)s": (
+        "%(unit)s: %(indicator)s این هفته %(value)s، محدوده معمول %(low)s تا %(high)s"
+    ),
+    "Officers with repeat complaints (2 or more in 90 days): %(n)s": (
+        "مأموران با شکایت تکراری (۲ یا بیشتر در ۹۰ روز): %(n)s"
+    ),
+    "%(officer)s (%(unit)s): %(n)s complaints": "%(officer)s (%(unit)s): %(n)s شکایت",
+    "Citizens' follow-ups unread for more than a day: %(n)s": (
+        "پیگیری‌های شهروندان که بیش از یک روز خوانده نشده‌اند: %(n)s"
+    ),
+    "The whole digest, with links to every case and station: %(url)s": (
+        "خلاصه کامل، با پیوند به همه پرونده‌ها و کلانتری‌ها: %(url)s"
+    ),
+    "Kalantari digest %(week)s: %(late)s late open, %(missed)s missed this week, %(stations)s stations out of range, %(unread)s unread follow-ups.": (
+        "خلاصه هفتگی کلانتری %(week)s: %(late)s پرونده باز از مهلت گذشته، %(missed)s مهلت "
+        "گذشته در این هفته، %(stations)s کلانتری بیرون از محدوده معمول، %(unread)s پیگیری "
+        "خوانده‌نشده."
+    ),
+    "e-mail": "رایانامه",
+    "text message": "پیامک",
+    "week starting": "آغاز هفته",
+    "recipient": "گیرنده",
+    "sent to": "فرستاده به",
+    "sent at": "زمان ارسال",
+    "digest delivery": "ارسال خلاصه هفتگی",
+    "digest deliveries": "ارسال‌های خلاصه هفتگی",
+    "Weekly early-warning digest": "خلاصه هفتگی هشدار زودهنگام",
+    "week from Saturday %(start)s to Friday %(end)s": "هفته از شنبه %(start)s تا جمعه %(end)s",
+    "Week": "هفته",
+    "What is late now is shown on the latest week's digest.": (
+        "آنچه اکنون از مهلت گذشته در خلاصه آخرین هفته آمده است."
+    ),
+    "Target missed": "مهلتی که گذشت",
+    "Stations outside their usual range": "کلانتری‌های بیرون از محدوده معمول خود",
+    "How a station is picked out: for each indicator we take the same station's previous %(history)s weeks, keeping the weeks whose figure rests on at least %(min_reports)s cases (reports received; for SLA compliance, responses and resolutions; for the reopen rate, files ended; for satisfaction, ratings). With fewer than %(min_history)s such weeks there is too little history and nothing is judged. The usual range is the average of those weeks plus or minus %(spread)s standard deviations, and at least ±1 for counts, ±5 percentage points for rates and ±0.25 for satisfaction. Rates and satisfaction are judged only when this week also rests on at least %(min_reports)s cases. A value outside the range is listed here; the direction that is bad news is marked.": (
+        "یک کلانتری چگونه برجسته می‌شود: برای هر شاخص، %(history)s هفته پیشِ همان کلانتری را "
+        "می‌گیریم و هفته‌هایی را نگه می‌داریم که رقمشان بر دست‌کم %(min_reports)s مورد استوار "
+        "است (گزارش دریافتی؛ برای رعایت مهلت‌ها، پاسخ‌ها و رسیدگی‌ها؛ برای نرخ بازگشایی، "
+        "پرونده‌های پایان‌یافته؛ برای رضایت، امتیازها). اگر کمتر از %(min_history)s هفته چنین "
+        "باشد، سابقه کافی "
+        "نیست و داوری نمی‌شود. محدوده معمول، میانگین آن هفته‌ها به‌اضافه و منهای %(spread)s "
+        "انحراف معیار است، و از هر سو دست‌کم ۱ برای شمارش‌ها، ۵ واحد درصد برای نرخ‌ها و ۰٫۲۵ "
+        "برای رضایت. نرخ‌ها و رضایت فقط وقتی داوری می‌شوند که رقم این هفته هم بر دست‌کم "
+        "%(min_reports)s مورد استوار باشد. مقداری که بیرون از محدوده باشد این‌جا می‌آید؛ جهتی که خبر بد است "
+        "نشان داده شده."
+    ),
+    "%(found)s of %(watched)s stations have an indicator outside its usual range (%(without)s without enough history to judge).": (
+        "%(found)s کلانتری از %(watched)s شاخصی بیرون از محدوده معمول خود دارند (%(without)s "
+        "کلانتری سابقه کافی برای داوری ندارند)."
+    ),
+    "This week": "این هفته",
+    "Usual range": "محدوده معمول",
+    "Average (standard deviation)": "میانگین (انحراف معیار)",
+    "Weeks compared": "هفته‌های سنجیده",
+    "Direction": "جهت",
+    "above the usual range": "بالاتر از محدوده معمول",
+    "below the usual range": "پایین‌تر از محدوده معمول",
+    "worse": "بدتر",
+    "Officers with %(n)s or more complaints in 90 days": "مأموران با %(n)s شکایت یا بیشتر در ۹۰ روز",
+    "Complaints": "شکایت‌ها",
+    "Latest complaint": "آخرین شکایت",
+    "No officer has repeat complaints.": "هیچ مأموری شکایت تکراری ندارد.",
+    "Unread": "خوانده‌نشده",
+    "Waiting since": "در انتظار از",
+    "Weekly digest": "خلاصه هفتگی",
     # --- issue8-sla ---
     "paused": "متوقف",
     "Clock paused": "ساعت متوقف شد",

@@ -21,6 +21,7 @@ def access(request: HttpRequest) -> dict[str, Any]:
             "can_view_dashboards": False,
             "can_handle_complaints": False,
             "can_read_ratings": False,
+            "can_read_digest": False,
         }
     return {
         "can_use_desk": policy.can_use_desk(user),
@@ -30,4 +31,5 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "can_view_dashboards": policy.dashboard_scope(user) is not None,
         "can_handle_complaints": policy.conduct_scope(user) is not None,
         "can_read_ratings": policy.ratings_scope(user) is not None,
+        "can_read_digest": policy.digest_scope(user) is not None,
     }

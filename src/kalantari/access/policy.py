@@ -463,3 +463,26 @@ def can_view_dashboard(user: User, unit: Any) -> bool:
     unit and the units below it."""
     scope = dashboard_scope(user)
     return scope is not None and str(unit.path).startswith(scope)
+
+
+# --- oversight: the weekly early-warning digest -----------------------------------------------
+# Commanders get their station's digest, inspectors their unit's and everything below it. The
+# section on officers with repeat complaints follows the complaints' own rule (`conduct_scope`):
+# inspectors only, never a complaint naming the reader.
+DIGEST_READERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+
+
+def can_receive_digest(user: User) -> bool:
+    """Whether the account gets (and may open) a weekly early-warning digest."""
+    return is_staff_member(user) and user.role in DIGEST_READERS and user.unit is not None
+
+
+def digest_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) a user's digest covers, if any (superusers: all)."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if can_receive_digest(user) and user.unit is not None:
+        return user.unit.path
+    return None

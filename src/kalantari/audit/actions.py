@@ -56,6 +56,7 @@ class Action(StrEnum):
     CONDUCT_FINDING_RECORDED = "conduct.finding_recorded"
     CONDUCT_OFFICER_IDENTIFIED = "conduct.officer_identified"
     CONDUCT_PATTERNS_VIEWED = "conduct.patterns_viewed"
+    DIGEST_SENT = "digest.sent"
     DISCLOSURE_DEFERRAL_ENDED = "disclosure.deferral_ended"
     DISCLOSURE_DEFERRAL_RENEWED = "disclosure.deferral_renewed"
     DISCLOSURE_DEFERRAL_REVIEWED = "disclosure.deferral_reviewed"
@@ -149,6 +150,7 @@ LABELS: dict[Action, Labels] = {
     ),
     Action.CONDUCT_OFFICER_IDENTIFIED: _same(_("Named the officer a complaint is about")),
     Action.CONDUCT_PATTERNS_VIEWED: _same(_("Looked at the repeat complaints per officer")),
+    Action.DIGEST_SENT: _same(_("Sent the weekly early-warning digest")),
     Action.DISCLOSURE_DEFERRAL_ENDED: _same(_("Ended a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_RENEWED: _same(_("Renewed a disclosure deferral")),
     Action.DISCLOSURE_DEFERRAL_REVIEWED: _same(_("Reviewed a disclosure deferral")),

@@ -148,6 +148,8 @@ ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="kalantari@localhost")
+# Where staff reach the site, for links in mails (the weekly digest): https://kalantari.example
+KALANTARI_SITE_URL = env.str("SITE_URL", default="")
 # An enrolment code for a new authenticator is valid this long (shown once to the admin).
 KALANTARI_ENROLMENT_CODE_HOURS = env.int("ENROLMENT_CODE_HOURS", default=72)
 OTP_TOTP_ISSUER = "Kalantari"

@@ -8,6 +8,7 @@ from kalantari.oversight import (
     sla_views,
     views,
 )
+from kalantari.oversight.digest import views as digest_views
 
 app_name = "oversight"
 urlpatterns = [
@@ -43,6 +44,8 @@ urlpatterns = [
         conduct_views.complaint_detail,
         name="complaint",
     ),
+    # The weekly early-warning digest (commanders and inspectors).
+    path("oversight/digest/", digest_views.digest_page, name="digest"),
     # Service levels and completeness (issue 8): commanders and inspectors.
     path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
     path("oversight/completeness/", sla_views.completeness, name="completeness"),
