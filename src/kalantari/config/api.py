@@ -175,8 +175,8 @@ def _register_routers() -> None:
     from kalantari.cases.public_api import router as cases_public_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
-    from kalantari.oversight.dashboard_api import router as dashboards_router
     from kalantari.oversight.conduct_api import router as conduct_router
+    from kalantari.oversight.dashboard_api import router as dashboards_router
     from kalantari.oversight.sla_api import router as sla_router
     from kalantari.people.api import router as people_router
 
