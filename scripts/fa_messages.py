@@ -1412,6 +1412,10 @@ FA: dict[str, str] = {
     "unit days": "آمار روزانه یگان‌ها",
     "area day": "آمار روزانه حوزه",
     "area days": "آمار روزانه حوزه‌ها",
+    # --- issue8-contacts ---
+    "language": "زبان",
+    "contact": "راه تماس",
+    "contacts": "راه‌های تماس",
 }
 
 PLURALS: dict[str, str] = {

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from kalantari.audit.services import RequestContext
 from kalantari.org import accounts, services
-from kalantari.org.models import ApiToken, OrgUnit, Role, User
+from kalantari.org.models import ApiToken, OrgUnit, Role, StaffContact, User
 from kalantari.org.views import admin_login
 
 # The admin site wears the site's name, and its sign-in is the staff sign-in (same throttle,
@@ -141,8 +141,18 @@ DJANGO_ADMIN_GAPS = (
 )
 
 
+class StaffContactInline(admin.StackedInline):
+    model = StaffContact
+    can_delete = True
+    extra = 0
+    max_num = 1
+    fk_name = "user"
+    fields = ("mobile", "language")
+
+
 @admin.register(User)
 class StaffAdmin(UserAdmin):
+    inlines = [StaffContactInline]
     list_display = (
         "username",
         "first_name",

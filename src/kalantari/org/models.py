@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kalantari.core.errors import ValidationFailed
 from kalantari.core.fields import EncryptedTextField
+from kalantari.core.identifiers import normalise_mobile
 from kalantari.core.models import BaseModel
 
 
@@ -172,6 +176,34 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
                 group = Group.objects.filter(name=self.role).first() if self.role else None
                 if group is not None:
                     self.groups.add(group)
+
+
+class StaffContact(BaseModel):
+    """How an account is reached outside the app (the weekly digest): a sealed mobile and the
+    language it reads. Its own row because sealed values are bound to a UUID pk."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("staff account"), on_delete=models.CASCADE, related_name="contact"
+    )
+    mobile = EncryptedTextField(_("mobile"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="fa"
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.mobile:
+            try:
+                self.mobile = normalise_mobile(self.mobile)
+            except ValidationFailed as error:
+                raise ValidationError({"mobile": str(error)}) from error
 
 
 class TokenAudience(models.TextChoices):

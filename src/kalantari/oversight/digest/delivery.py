@@ -24,7 +24,7 @@ from kalantari.audit.actions import Action
 from kalantari.audit.services import audit_record
 from kalantari.core import jalali, sms
 from kalantari.core.text import to_persian_digits
-from kalantari.org.models import User
+from kalantari.org.models import StaffContact, User
 from kalantari.oversight.digest.contents import Digest, digest_for
 from kalantari.oversight.digest.weeks import Week
 from kalantari.oversight.models import DigestChannel, DigestDelivery
@@ -47,13 +47,28 @@ def recipients() -> list[User]:
     """Every account that gets a digest (commanders and inspectors, approved and active)."""
     accounts = User.objects.filter(
         role__in=policy.DIGEST_READERS, unit__isnull=False, is_active=True
-    ).select_related("unit")
+    ).select_related("unit", "contact")
     return [u for u in accounts.order_by("username") if policy.can_receive_digest(u)]
 
 
+def _contact(user: User) -> StaffContact | None:
+    try:
+        return user.contact
+    except StaffContact.DoesNotExist:
+        return None
+
+
+def _contact(user: User) -> StaffContact | None:
+    try:
+        return user.contact
+    except StaffContact.DoesNotExist:
+        return None
+
+
 def account_language(user: User) -> str:
-    """The account's language if it has one, else Persian (org.User keeps none yet)."""
-    lang = getattr(user, "language", "") or settings.LANGUAGE_CODE
+    """The language the account chose for what it is sent (org.StaffContact), else Persian."""
+    contact = _contact(user)
+    lang = (contact.language if contact else "") or settings.LANGUAGE_CODE
     return "en" if lang == "en" else "fa"
 
 
@@ -62,9 +77,9 @@ def channels(user: User) -> list[tuple[str, str]]:
     found = []
     if user.email:
         found.append((DigestChannel.EMAIL.value, user.email))
-    mobile = getattr(user, "mobile", "")  # org.User has no mobile yet; texted once it has
-    if mobile:
-        found.append((DigestChannel.SMS.value, mobile))
+    contact = _contact(user)
+    if contact is not None and contact.mobile:
+        found.append((DigestChannel.SMS.value, contact.mobile))
     return found
 
 

@@ -125,3 +125,28 @@ def test_the_weekly_task(readers: dict[str, Any]) -> None:
     assert first is not None and second is not None
     assert (first["sent"], second["sent"], second["already"]) == (2, 0, 2)
     assert len(mail.outbox) == 2
+
+
+def test_an_account_with_a_mobile_is_texted_in_its_language(readers: dict[str, Any]) -> None:
+    """The mobile typed in Persian digits is kept normalised; the text is in English as chosen."""
+    from django.core.exceptions import ValidationError
+
+    from kalantari.org.models import StaffContact
+
+    inspector = readers["inspector"]
+    contact = StaffContact(user=inspector, mobile="abc", language="en")
+    with pytest.raises(ValidationError) as refused:
+        contact.full_clean()
+    assert "mobile" in refused.value.message_dict
+    contact.mobile = "۰۹۱۲ ۳۴۵ ۶۷۸۹"
+    contact.full_clean()
+    contact.save()
+    contact.refresh_from_db()
+    assert contact.mobile == "09123456789"
+    result = digest_send()
+    assert ("inspector", "sms") in result.sent
+    mobile, text = MemoryBackend.outbox[-1]
+    assert mobile == "09123456789"
+    assert "late open" in text  # English, the account's language
+    subjects = [m.subject for m in mail.outbox if "inspector@example.org" in m.to]
+    assert subjects and subjects[0].startswith("Kalantari weekly digest")
