@@ -58,12 +58,6 @@ def _contact(user: User) -> StaffContact | None:
         return None
 
 
-def _contact(user: User) -> StaffContact | None:
-    try:
-        return user.contact
-    except StaffContact.DoesNotExist:
-        return None
-
 
 def account_language(user: User) -> str:
     """The language the account chose for what it is sent (org.StaffContact), else Persian."""
