@@ -58,7 +58,6 @@ def _contact(user: User) -> StaffContact | None:
         return None
 
 
-
 def account_language(user: User) -> str:
     """The language the account chose for what it is sent (org.StaffContact), else Persian."""
     contact = _contact(user)
