@@ -1416,6 +1416,9 @@ FA: dict[str, str] = {
     "language": "زبان",
     "contact": "راه تماس",
     "contacts": "راه‌های تماس",
+    # --- issue8-compare ---
+    "Units in the middle of the ranking not shown here: %(n)s.": "یگان‌های میانه رتبه‌بندی که اینجا نشان داده نشده‌اند: %(n)s.",
+    "Show every unit": "نمایش همه یگان‌ها",
 }
 
 PLURALS: dict[str, str] = {

@@ -187,6 +187,32 @@ def _dashboard_csv(
     )
 
 
+# Every station below the nation is ~1,500 rows: the page shows the best and the worst and
+# says how many it leaves out (the CSV and "show every unit" hold them all).
+COMPARE_SHOWN_EACH_END = 50
+
+
+def _ranking_rows(
+    request: HttpRequest, ranked: list[Any], kind: str, raw_kind: str, lang: str
+) -> dict[str, Any]:
+    def rows(part: list[Any]) -> list[tuple[Any, str, str]]:
+        return [
+            (r, figure_text(r.value, kind, lang), figure_text(r.raw, raw_kind, lang)) for r in part
+        ]
+
+    n = COMPARE_SHOWN_EACH_END
+    query = request.GET.copy()
+    query["all"] = "1"
+    if request.GET.get("all") == "1" or len(ranked) <= 2 * n:
+        return {"ranked": rows(ranked), "tail": [], "hidden": 0, "all_url": ""}
+    return {
+        "ranked": rows(ranked[:n]),
+        "tail": rows(ranked[-n:]),
+        "hidden": len(ranked) - 2 * n,
+        "all_url": f"?{query.urlencode()}",
+    }
+
+
 @login_required
 @require_GET
 def compare(request: HttpRequest) -> HttpResponse:
@@ -242,10 +268,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "metric": metric,
             "metrics": d.COMPARABLE,
             "level": level,
-            "ranked": [
-                (r, figure_text(r.value, kind, lang), figure_text(r.raw, metric.kind, lang))
-                for r in ranked
-            ],
+            **_ranking_rows(request, ranked, kind, metric.kind, lang),
             "min_reports": d.MIN_REPORTS_TO_RANK,
             "csv_url": request.get_full_path()
             + ("&" if "?" in request.get_full_path() else "?")

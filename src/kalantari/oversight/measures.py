@@ -49,6 +49,7 @@ from kalantari.oversight.buckets import (
     RESOLUTION_EDGES_MS,
     RESOLUTION_FIELDS,
 )
+from kalantari.oversight.completeness_sql import complete_expr
 from kalantari.oversight.rollups import RESUMED_KIND, STATUS_COUNTERS
 
 
@@ -112,6 +113,8 @@ def _paused_after() -> Any:
         .values("total")
     )
     return CaseWhen(
+        # A case that never finished a pause has none after any event: most cases.
+        When(case__sla_paused_seconds=0, then=Value(0)),
         When(to_status=Status.RESOLVED, then=Coalesce(Subquery(later), Value(0))),
         default=Value(0),
         output_field=BigIntegerField(),
@@ -182,6 +185,13 @@ def _buckets(column: str, names: Sequence[str], edges: Sequence[int], when: str)
 RESOLVED_WHEN = f"s = {_lit(Status.RESOLVED)}"
 
 
+def _fence() -> str:
+    """Keep PostgreSQL from pulling `e1` up into the aggregates above it, which copies the
+    later-pauses subquery into every aggregate that reads it (31 sub-plans, run once per
+    resolution); OFFSET 0 makes it compute each row once."""
+    return " OFFSET 0" if connection.vendor == "postgresql" else ""
+
+
 def event_measures_sql(
     prefix: str | None, start: date | None, end: date | None
 ) -> tuple[str, tuple[Any, ...]]:
@@ -191,7 +201,7 @@ def event_measures_sql(
         "SELECT st, path, d, k, s, "  # noqa: S608 - our columns  # nosec B608
         "((res_us + 500) / 1000 - (CAST(paused AS BIGINT) - after) * 1000) AS res_ms, "
         "CASE WHEN slack_us >= CAST(after AS BIGINT) * 1000000 THEN 1 ELSE 0 END AS res_in "
-        f"FROM ({inner}) e1"
+        f"FROM ({inner}{_fence()}) e1"
     )
     return sql, params
 
@@ -282,7 +292,10 @@ def closed_complete_counts(
 ) -> Counter[tuple[Any, date]]:
     """Closes of complete files per (station, local day), judged by `case_missing` on the file
     as it is now (the receiver judged it at the close: the two differ only for a file reopened
-    after its close and changed since)."""
+    after its close and changed since). On PostgreSQL by one grouped query
+    (`oversight.completeness_sql`), elsewhere file by file."""
+    if connection.vendor == "postgresql":
+        return _closed_complete_counts_sql(prefix, start, end)
     closes = CaseEvent.objects.filter(kind=EventKind.TRANSITION, to_status=Status.CLOSED)
     if prefix:
         closes = closes.filter(case__unit_path__startswith=prefix)
@@ -306,6 +319,32 @@ def closed_complete_counts(
                 )
             ] += 1
     return counts
+
+
+def _closed_complete_counts_sql(
+    prefix: str | None, start: date | None, end: date | None
+) -> Counter[tuple[Any, date]]:
+    where = [f"e.kind = {_lit(EventKind.TRANSITION)}", f"e.to_status = {_lit(Status.CLOSED)}"]
+    params: list[Any] = [str(timezone.get_default_timezone())]
+    if prefix:
+        where.append("c.unit_path LIKE %s")
+        params.append(prefix.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%")
+    if start is not None:
+        where.append("e.at >= %s")
+        params.append(local_bounds(start, start)[0])
+    if end is not None:
+        where.append("e.at < %s")
+        params.append(local_bounds(end, end)[1])
+    sql = (
+        "SELECT c.station_id, (e.at AT TIME ZONE %s)::date,"  # noqa: S608 - our SQL  # nosec B608
+        f" count(*) FILTER (WHERE {complete_expr()})"
+        " FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id"
+        f" JOIN intake_report r ON r.id = c.report_id WHERE {' AND '.join(where)}"
+        " GROUP BY 1, 2"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return Counter({(station, day): n for station, day, n in cursor.fetchall() if n})
 
 
 # Other parts (conduct: ratings and complaints) register how to count their figures from

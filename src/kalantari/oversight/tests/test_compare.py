@@ -175,6 +175,37 @@ def test_the_page_explains_flags_a_small_base_and_downloads_csv(
 
 
 @pytest.mark.django_db
+def test_a_long_ranking_shows_both_ends_and_says_what_it_leaves_out(
+    force: dict[str, OrgUnit], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every station below the nation is ~1,500 rows: the page shows the best and the worst."""
+    from kalantari.oversight import dashboard_views
+
+    monkeypatch.setattr(dashboard_views, "COMPARE_SHOWN_EACH_END", 1)
+    inspector = UserFactory.create(username="i1", role=Role.INSPECTOR, unit=force["province"])
+    client = sign_in(Client(), inspector)
+    url = "/en/oversight/compare/?unit=THR&indicator=rejected&level=stations&days=7"
+    response = client.get(url)
+    everyone = [
+        r.unit.code
+        for r in d.rank(
+            d.METRIC_BY_KEY["rejected"], d.front_line_rows(force["province"], d.period_of(7))
+        )
+    ]
+    assert len(everyone) == 3
+    shown = [r.unit.code for r, *_ in response.context["ranked"]]
+    tail = [r.unit.code for r, *_ in response.context["tail"]]
+    assert (shown, tail, response.context["hidden"]) == (everyone[:1], everyone[-1:], 1)
+    html = response.content.decode()
+    assert "Units in the middle of the ranking not shown here: 1." in html
+    full = client.get(url + "&all=1")
+    assert [r.unit.code for r, *_ in full.context["ranked"]] == everyone
+    assert full.context["hidden"] == 0
+    text = client.get(url + "&format=csv").content.decode("utf-8")
+    assert len(list(csv.reader(io.StringIO(text[1:])))) == 1 + len(everyone)  # the CSV has all
+
+
+@pytest.mark.django_db
 def test_api_compare(force: dict[str, OrgUnit]) -> None:
     inspector = UserFactory.create(username="i2", role=Role.INSPECTOR, unit=force["province"])
     OrgUnitFactory.create(code="ST-103", parent=force["county"])
