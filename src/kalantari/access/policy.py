@@ -36,6 +36,12 @@ class Case(Protocol):
     @property
     def status(self) -> str: ...
 
+    @property
+    def sla_paused_at(self) -> Any: ...
+
+    @property
+    def sla_pause_reason(self) -> str: ...
+
 
 CASE_READERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
 PERSON_SEARCHERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMANDER, Role.INSPECTOR})
@@ -43,9 +49,11 @@ PERSON_SEARCHERS = frozenset({Role.DESK_OFFICER, Role.INVESTIGATOR, Role.COMMAND
 # Case actions each role may take on a case it can see; the workflow decides which are legal now.
 ROLE_CASE_ACTIONS: dict[str, frozenset[str]] = {
     Role.DESK_OFFICER: frozenset(
-        {"triage", "assign", "refer", "reject", "note", "claim", "release"}
+        {"triage", "assign", "refer", "reject", "note", "claim", "release", "pause", "resume"}
     ),
-    Role.INVESTIGATOR: frozenset({"start", "resolve", "refer", "note", "claim", "release"}),
+    Role.INVESTIGATOR: frozenset(
+        {"start", "resolve", "refer", "note", "claim", "release", "pause", "resume"}
+    ),
     Role.COMMANDER: frozenset(
         {
             "triage",
@@ -60,6 +68,8 @@ ROLE_CASE_ACTIONS: dict[str, frozenset[str]] = {
             "note",
             "claim",
             "release",
+            "pause",
+            "resume",
         }
     ),
     Role.INSPECTOR: frozenset(),
@@ -130,7 +140,13 @@ def case_actions(user: User, case: Case) -> frozenset[str]:
 CLAIM = "claim"
 RELEASE = "release"
 NOTE = "note"
-OTHER_CASE_ACTIONS = (CLAIM, RELEASE, NOTE)
+# Pause: "we wait for the citizen" (the SLA clock stops; issue 8); resume restarts it. Those
+# who work the case decide, as for its moves; a referral's pause is the referral's own (it
+# ends when the case is reopened), never resumed by hand.
+PAUSE = "pause"
+RESUME = "resume"
+OTHER_CASE_ACTIONS = (CLAIM, RELEASE, PAUSE, RESUME, NOTE)
+CITIZEN_PAUSE = "citizen"  # cases.models.SlaPause.CITIZEN, by value (access sits below cases)
 CLAIM_OVERRIDERS = frozenset({Role.COMMANDER})
 
 # A claim says who is working a case now; a finished case (resolved, closed, referred,
@@ -161,6 +177,9 @@ class Refusal(StrEnum):
     NOT_CLAIMABLE = "not_claimable"  # 409: a finished case has nothing to claim
     ALREADY_CLAIMED = "already_claimed"  # 409: the user holds it already
     NOT_CLAIMED = "not_claimed"  # 409: nobody holds it, nothing to release
+    NOT_PAUSABLE = "not_pausable"  # 409: a finished case has no clock to stop
+    ALREADY_PAUSED = "already_paused"  # 409: the clock is stopped already
+    NOT_PAUSED = "not_paused"  # 409: the clock is running (or waits on a referral)
 
     @property
     def status(self) -> int:
@@ -194,14 +213,26 @@ def case_action_refusal(user: User, case: Case, action: str, workflow: Workflow)
         return Refusal.CLAIMED_BY_OTHER
     if action == RELEASE:
         return Refusal.NOT_CLAIMED if holder is None else None
+    if action in (PAUSE, RESUME):
+        return _pause_refusal(case, action)
     if case.status not in workflow[action].sources:
         return Refusal.ILLEGAL_MOVE
     return None
 
 
+def _pause_refusal(case: Case, action: str) -> Refusal | None:
+    """Pause an open case whose clock runs; resume one that waits on the citizen."""
+    if case.status not in CLAIMABLE_STATUSES:
+        return Refusal.NOT_PAUSABLE if action == PAUSE else Refusal.NOT_PAUSED
+    paused = case.sla_paused_at is not None
+    if action == PAUSE:
+        return Refusal.ALREADY_PAUSED if paused else None
+    return None if paused and case.sla_pause_reason == CITIZEN_PAUSE else Refusal.NOT_PAUSED
+
+
 def case_available_actions(user: User, case: Case, workflow: Workflow) -> tuple[str, ...]:
     """What this user may do with this case now: the workflow's moves in its order, then
-    claim, release and note. The page, the API and the services all ask this."""
+    claim, release, pause, resume and note. The page, the API and the services all ask this."""
     return tuple(
         action
         for action in (*workflow, *OTHER_CASE_ACTIONS)
@@ -295,3 +326,28 @@ def can_link_person(user: User, unit_path: str) -> bool:
 
 def can_merge_persons(user: User, unit_paths: list[str]) -> bool:
     return (user.is_superuser or user.role in PERSON_MERGERS) and can_view_person(user, unit_paths)
+
+
+# --- oversight: SLA breaches and thin files (issue 8) -----------------------------------------
+# A commander watches their own station; an inspector their unit and everything below it.
+STATION_OVERSEERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+
+
+def station_oversight_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) whose SLA breaches and missing-data lists this user
+    may see, if any."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in STATION_OVERSEERS and user.unit is not None:
+        return user.unit.path
+    return None
+
+
+def can_view_sla_breaches(user: User) -> bool:
+    return station_oversight_scope(user) is not None
+
+
+def can_view_completeness(user: User) -> bool:
+    return station_oversight_scope(user) is not None

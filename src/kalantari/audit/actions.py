@@ -44,6 +44,8 @@ class Action(StrEnum):
     CASE_RESOLVE = "case.resolve"
     CASE_SEARCHED = "case.searched"
     CASE_SEND_BACK = "case.send_back"
+    CASE_SLA_PAUSED = "case.sla_paused"
+    CASE_SLA_RESUMED = "case.sla_resumed"
     CASE_START = "case.start"
     CASE_TRIAGE = "case.triage"
     CASE_VIEWED = "case.viewed"
@@ -109,6 +111,14 @@ LABELS: dict[Action, Labels] = {
     Action.CASE_RESOLVE: _same(_("Resolved the case")),
     Action.CASE_SEARCHED: _same(_("Found it in a search")),
     Action.CASE_SEND_BACK: _same(_("Sent the case back for more work")),
+    Action.CASE_SLA_PAUSED: Labels(
+        inspector=_("Stopped the case's clock to wait for the citizen"),
+        citizen=_("Asked you for something the case needs"),
+    ),
+    Action.CASE_SLA_RESUMED: Labels(
+        inspector=_("Restarted the case's clock"),
+        citizen=_("Went on working the case"),
+    ),
     Action.CASE_START: _same(_("Started work on the case")),
     Action.CASE_TRIAGE: _same(_("Triaged the case")),
     Action.CASE_VIEWED: _same(_("Opened the case file")),

@@ -38,9 +38,14 @@ class CaseOut(Schema):
     station: str
     assignee: PersonRef | None
     claimed_by: PersonRef | None
-    sla_state: str = Field(..., description="on_track, at_risk, breached or done")
+    sla_state: str = Field(..., description="on_track, at_risk, breached, paused or done")
     first_response_due: datetime
     resolution_due: datetime
+    sla_paused_at: datetime | None = Field(
+        ..., description="When the clock stopped (the case waits on the citizen or a referral)"
+    )
+    sla_pause_reason: str = Field(..., description="citizen, referral, or empty")
+    sla_paused_seconds: int = Field(..., description="Length of the finished pauses")
     unread_followups: int
     version: int
     created_at: datetime
@@ -80,7 +85,7 @@ class CaseDetailOut(CaseOut):
     allowed_actions: list[str] = Field(
         ...,
         description="What the caller may do with the case now (the workflow's moves in order, "
-        "then claim, release, note); any other action is refused.",
+        "then claim, release, pause, resume, note); any other action is refused.",
     )
     timeline: list[EventOut]
 
@@ -114,6 +119,17 @@ class NoteIn(Schema):
 class ClaimIn(Schema):
     version: int = Field(..., ge=1, le=2**31 - 1)
     release: bool = False
+
+
+class PauseIn(Schema):
+    version: int = Field(..., ge=1, le=2**31 - 1)
+    note: str = Field(
+        ..., description="What the citizen should bring or send; shown to the citizen."
+    )
+
+
+class ResumeIn(Schema):
+    version: int = Field(..., ge=1, le=2**31 - 1)
 
 
 class SearchIn(Schema):
@@ -155,6 +171,9 @@ def case_summary(case: Case) -> dict[str, Any]:
         "sla_state": selectors.sla_state(case),
         "first_response_due": case.first_response_due,
         "resolution_due": case.resolution_due,
+        "sla_paused_at": case.sla_paused_at,
+        "sla_pause_reason": case.sla_pause_reason,
+        "sla_paused_seconds": case.sla_paused_seconds,
         "unread_followups": case.unread_followups,
         "version": case.version,
         "created_at": case.created_at,
@@ -304,6 +323,40 @@ def claim(request: HttpRequest, case_id: uuid.UUID, payload: ClaimIn) -> dict[st
         case_id=case_id,
         expected_version=payload.version,
         release=payload.release,
+        context=RequestContext.from_request(request),
+    )
+    return case_summary(case)
+
+
+@router.post(
+    "/{case_id}/pause",
+    response={200: CaseOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
+    summary="Wait for the citizen: stop the SLA clock",
+    description="The note tells the citizen what is needed (their status page shows it). A "
+    "follow-up from the citizen restarts the clock by itself; so does /resume. Both due "
+    "times then move on by the length of the pause.",
+)
+def pause(request: HttpRequest, case_id: uuid.UUID, payload: PauseIn) -> dict[str, Any]:
+    case = services.case_pause(
+        actor=request.user,  # type: ignore[arg-type]
+        case_id=case_id,
+        expected_version=payload.version,
+        note=payload.note,
+        context=RequestContext.from_request(request),
+    )
+    return case_summary(case)
+
+
+@router.post(
+    "/{case_id}/resume",
+    response={200: CaseOut, 403: Problem, 404: Problem, 409: Problem},
+    summary="Restart the SLA clock of a case waiting on the citizen",
+)
+def resume(request: HttpRequest, case_id: uuid.UUID, payload: ResumeIn) -> dict[str, Any]:
+    case = services.case_resume(
+        actor=request.user,  # type: ignore[arg-type]
+        case_id=case_id,
+        expected_version=payload.version,
         context=RequestContext.from_request(request),
     )
     return case_summary(case)

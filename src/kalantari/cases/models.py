@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,7 @@ class SlaState(models.TextChoices):
     ON_TRACK = "on_track", _("on track")
     AT_RISK = "at_risk", _("at risk")
     BREACHED = "breached", _("breached")
+    PAUSED = "paused", _("paused")  # waiting on the citizen: neither at risk nor breached
     DONE = "done", "—"  # a finished case has no target left
 
 
@@ -81,6 +83,34 @@ class SlaRule(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.category_id or '*'} / {self.priority or '*'}"
+
+    def clean(self) -> None:
+        """Refuse a rule naming nothing, and a second rule for the same pair.
+
+        The unique constraint does not see two rules with an empty category or priority as
+        the same on every backend (NULLs are distinct), so the check is made here too.
+        """
+        if self.category_id is None and self.priority is None:
+            raise ValidationError(
+                _(
+                    "Name a category, a priority or both: the category's own targets apply "
+                    "otherwise."
+                ),
+                code="sla_rule_empty",
+            )
+        twins = SlaRule.objects.filter(
+            category__isnull=self.category_id is None,
+            priority__isnull=self.priority is None,
+        ).exclude(pk=self.pk)
+        if self.category_id is not None:
+            twins = twins.filter(category_id=self.category_id)
+        if self.priority is not None:
+            twins = twins.filter(priority=self.priority)
+        if twins.exists():
+            raise ValidationError(
+                _("There is already a rule for this category and priority; change that one."),
+                code="sla_rule_duplicate",
+            )
 
 
 class ReferralTarget(models.TextChoices):
@@ -167,6 +197,8 @@ class EventKind(models.TextChoices):
     CLAIM = "claim", _("Claimed")
     RELEASE = "release", _("Released")
     FOLLOWUP = "followup", _("Citizen follow-up")
+    SLA_PAUSED = "sla_paused", _("Clock paused")
+    SLA_RESUMED = "sla_resumed", _("Clock restarted")
 
 
 class CaseEvent(models.Model):

@@ -32,7 +32,7 @@ from kalantari.intake.models import Priority, Report
 from kalantari.org.models import OrgUnit, User
 
 AT_RISK_WINDOW = timedelta(hours=24)
-SLA_STATES = ("breached", "at_risk", "on_track", "done")
+SLA_STATES = ("breached", "at_risk", "on_track", "paused", "done")
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,14 @@ def case_list_visible_to(*, user: User, filters: CaseFilters | None = None) -> Q
 
 
 def sla_q(state: str, now: datetime) -> Q:
-    open_ = Q(status__in=OPEN_STATUSES)
+    """Cases in this SLA state at `now` (as `sla_state` says of one case).
+
+    A paused case (waiting on the citizen) is neither at risk nor breached while it waits.
+    """
+    paused = Q(status__in=OPEN_STATUSES, sla_paused_at__isnull=False)
+    if state == "paused":
+        return paused
+    open_ = Q(status__in=OPEN_STATUSES, sla_paused_at__isnull=True)
     late = Q(resolution_due__lt=now) | Q(
         first_responded_at__isnull=True, first_response_due__lt=now
     )
@@ -95,14 +102,18 @@ def sla_q(state: str, now: datetime) -> Q:
     if state == "on_track":
         return open_ & ~soon
     if state == "done":
-        return ~open_
+        return ~Q(status__in=OPEN_STATUSES)
     return Q()
 
 
 def sla_state(case: Case, now: datetime | None = None) -> SlaState:
+    """Where one case stands: done, paused, breached, at risk (due within AT_RISK_WINDOW) or
+    on track."""
     now = now or timezone.now()
     if case.status not in OPEN_STATUSES:
         return SlaState.DONE
+    if case.sla_paused_at is not None:
+        return SlaState.PAUSED
     first_due = case.first_response_due if case.first_responded_at is None else None
     dues = [d for d in (case.resolution_due, first_due) if d is not None]
     if any(d < now for d in dues):
@@ -271,11 +282,14 @@ def public_status(report: Report) -> dict[str, Any]:
         text = e.reason
         if e.kind == EventKind.FOLLOWUP:
             text = ""
+        kind_label = str(EventKind(e.kind).label)
+        if e.kind == EventKind.SLA_PAUSED:
+            kind_label = _("The station needs something from you")
         timeline.append(
             {
                 "at": e.at,
                 "kind": e.kind,
-                "kind_label": str(EventKind(e.kind).label),
+                "kind_label": kind_label,
                 "status": status,
                 "status_label": str(Status(status).label) if status else "",
                 "text": text,

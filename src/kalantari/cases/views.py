@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from kalantari.audit.services import RequestContext
 from kalantari.cases import selectors, services
 from kalantari.cases.models import Case, ReferralTarget, SlaState, Status
 from kalantari.cases.public_views import submit_from_form
+from kalantari.cases.sla import sla_clock
 from kalantari.cases.workflow import MOVES
 from kalantari.core.errors import DomainError, NotFound
 from kalantari.core.templatetags.kalantari import digits
@@ -68,7 +70,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context: dict[str, Any] = {
         "page": page,
-        "rows": [(c, selectors.sla_state(c)) for c in page.object_list],
+        "rows": sla_rows(page.object_list),
         "querystring": query.urlencode(),
     }
     htmx = getattr(request, "htmx", None)
@@ -100,6 +102,12 @@ def _queue_page(
     )
 
 
+def sla_rows(cases: Any) -> list[tuple[Case, SlaState, str]]:
+    """Each case with its SLA state and what its clock says (time left, or how late)."""
+    now = timezone.now()
+    return [(c, selectors.sla_state(c, now), sla_clock(c, now)) for c in cases]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
@@ -128,7 +136,7 @@ def search(request: HttpRequest) -> HttpResponse:
             )
             context["matched_as"] = kind
             context["matched_as_label"] = selectors.SEARCH_KIND_LABELS.get(kind, "")
-            context["results"] = [(c, selectors.sla_state(c)) for c in found]
+            context["results"] = sla_rows(found)
         except DomainError as exc:
             context["errors"] = errors_by_field(exc)
     response = render(request, "cases/search.html", context)
@@ -195,6 +203,7 @@ REASON_REQUIRED = {
     "resolve": gettext_lazy("Write the outcome; the citizen will see it."),
     "reject": gettext_lazy("Write the reason for rejecting; the citizen will see it."),
     "note": gettext_lazy("Write the note."),
+    "pause": gettext_lazy("Say what the citizen should bring or send; they will see it."),
 }
 
 
@@ -226,6 +235,7 @@ def _page(
             "case": case,
             "report": case.report,
             "sla": selectors.sla_state(case),
+            "sla_clock": sla_clock(case, timezone.now()),
             "timeline": selectors.case_timeline(case=case),
             "attachments": case.report.attachments.all(),
             "extra_items": extra_items(case),
@@ -237,6 +247,8 @@ def _page(
             "can_note": policy.NOTE in actions,
             "can_claim": policy.CLAIM in actions,
             "can_release": policy.RELEASE in actions,
+            "can_pause": policy.PAUSE in actions,
+            "can_resume": policy.RESUME in actions,
             "assignable": selectors.assignable_staff(user=user, case=case)
             if "assign" in actions
             else [],
@@ -281,6 +293,8 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 public=post.get("public") == "on",
                 context=ctx,
             )
+        elif action in (policy.PAUSE, policy.RESUME):
+            _pause_or_resume(user, case_id, action, post.get("reason", ""), version, ctx)
         elif action in ("claim", "release"):
             services.case_claim(
                 actor=user,
@@ -314,6 +328,17 @@ def case_act(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         message, errors = action_errors(action, exc)
         return _page(request, case, error=message, errors=errors, status=exc.status)
     return redirect("cases:detail", case_id=case_id)
+
+
+def _pause_or_resume(
+    user: User, case_id: uuid.UUID, action: str, note: str, version: int | None, ctx: Any
+) -> None:
+    if action == policy.PAUSE:
+        services.case_pause(
+            actor=user, case_id=case_id, expected_version=version, note=note, context=ctx
+        )
+    else:
+        services.case_resume(actor=user, case_id=case_id, expected_version=version, context=ctx)
 
 
 @login_required

@@ -175,6 +175,7 @@ def _register_routers() -> None:
     from kalantari.cases.public_api import router as cases_public_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
+    from kalantari.oversight.sla_api import router as sla_router
     from kalantari.people.api import router as people_router
 
     api.add_router("/", intake_router)
@@ -182,6 +183,7 @@ def _register_routers() -> None:
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
     api.add_router("/people", people_router)
+    api.add_router("/oversight", sla_router)
 
 
 _register_routers()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, views
+from kalantari.oversight import access_review, sla_views, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     # Access review (moved from the audit app; same paths).
     path("oversight/accesses/person/", access_review.person_accesses, name="person_accesses"),
     path("oversight/accesses/unusual/", access_review.unusual, name="unusual"),
+    # Service levels and completeness (issue 8): commanders and inspectors.
+    path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
+    path("oversight/completeness/", sla_views.completeness, name="completeness"),
 ]

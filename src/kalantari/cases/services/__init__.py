@@ -12,6 +12,7 @@ from kalantari.cases.services.filing import (
     report_submit,
 )
 from kalantari.cases.services.notes import case_note_add
+from kalantari.cases.services.pauses import case_pause, case_resume
 from kalantari.cases.services.reading import (
     IDENTITY_SEARCHES,
     SEARCH_PURPOSES,
@@ -32,6 +33,8 @@ __all__ = [
     "case_followup_received",
     "case_note_add",
     "case_open_for_report",
+    "case_pause",
+    "case_resume",
     "case_search_audited",
     "case_transition",
     "case_view",

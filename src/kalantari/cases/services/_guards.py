@@ -91,6 +91,9 @@ def _refuse(case: Case, action: str, refusal: policy.Refusal) -> NoReturn:
         policy.Refusal.NOT_CLAIMED: _(
             "Nobody is working on this case: there is no claim to release."
         ),
+        policy.Refusal.NOT_PAUSABLE: _("A case that is “%(status)s” has no clock to stop."),
+        policy.Refusal.ALREADY_PAUSED: _("This case's clock is already stopped."),
+        policy.Refusal.NOT_PAUSED: _("This case's clock is not waiting on the citizen."),
     }
     raise Conflict(messages[refusal] % {"status": status}, code=code)
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from kalantari.audit.actions import Action
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
-from kalantari.cases.models import Case, CaseEvent, EventKind, Status
+from kalantari.cases.models import Case, CaseEvent, EventKind, SlaPause, Status
+from kalantari.cases.services.pauses import record_resumed
+from kalantari.cases.sla import pause_end, sla_targets
 from kalantari.core import idempotency
 from kalantari.intake.files import IncomingFile
 from kalantari.intake.models import FollowUp, Report
@@ -87,15 +90,17 @@ def case_open_for_report(*, report: Report, actor: User | None) -> Case:
     """Open the station's case for a new report (inside the report's own transaction)."""
     now = report.created_at or timezone.now()
     category = report.category
+    priority = category.default_priority
+    targets = sla_targets(category, priority)
     case = Case.objects.create(
         report=report,
         station=report.station,
         unit_path=report.station.path,
         category=category,
-        priority=category.default_priority,
+        priority=priority,
         status=Status.RECEIVED,
-        first_response_due=now + timedelta(minutes=category.sla_first_response_minutes),
-        resolution_due=now + timedelta(hours=category.sla_resolution_hours),
+        first_response_due=now + targets.first_response,
+        resolution_due=now + targets.resolution,
         last_activity_at=now,
         created_by=actor if actor and actor.is_authenticated else None,
     )
@@ -112,9 +117,12 @@ def case_open_for_report(*, report: Report, actor: User | None) -> Case:
 
 
 def case_followup_received(*, report: Report, followup_id: uuid.UUID) -> None:
-    """Mark the case as having an unread citizen follow-up (inside the follow-up's transaction)."""
+    """Mark the case as having an unread citizen follow-up (inside the follow-up's transaction).
+
+    A case waiting on the citizen has its answer: its SLA clock restarts.
+    """
     now = timezone.now()
-    case = Case.objects.get(report=report)
+    case = Case.objects.select_for_update(of=("self",)).get(report=report)
     CaseEvent.objects.create(
         case=case,
         at=now,
@@ -122,8 +130,31 @@ def case_followup_received(*, report: Report, followup_id: uuid.UUID) -> None:
         public=True,
         data={"followup": str(followup_id)},
     )
+    if case.sla_paused_at is not None and case.sla_pause_reason == SlaPause.CITIZEN:
+        _resume_on_followup(case, now)
     Case.objects.filter(pk=case.pk).update(
         unread_followups=F("unread_followups") + 1, last_activity_at=now
+    )
+
+
+def _resume_on_followup(case: Case, now: datetime) -> None:
+    seconds = pause_end(case, now)
+    case.version += 1  # a page showing "resume" is stale now
+    Case.objects.filter(pk=case.pk).update(
+        first_response_due=case.first_response_due,
+        resolution_due=case.resolution_due,
+        sla_paused_seconds=case.sla_paused_seconds,
+        sla_paused_at=None,
+        sla_pause_reason="",
+        version=case.version,
+    )
+    record_resumed(case, actor=None, at=now, seconds=seconds, by="followup")
+    audit_record(
+        action=Action.CASE_SLA_RESUMED,
+        actor=None,
+        target=case,
+        unit_id=case.station_id,
+        changes={"paused_seconds": seconds, "by": "followup"},
     )
 
 

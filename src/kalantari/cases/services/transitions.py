@@ -4,6 +4,7 @@ included."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -12,8 +13,17 @@ from django.utils.translation import gettext as _
 
 from kalantari.access import policy
 from kalantari.audit.services import NO_CONTEXT, RequestContext, audit_record
-from kalantari.cases.models import Case, CaseEvent, EventKind, ReferralTarget
+from kalantari.cases.models import (
+    OPEN_STATUSES,
+    Case,
+    CaseEvent,
+    EventKind,
+    ReferralTarget,
+    SlaPause,
+)
 from kalantari.cases.services._guards import _bump, _check_allowed, _locked_case, _reason
+from kalantari.cases.services.pauses import record_resumed
+from kalantari.cases.sla import pause_begin, pause_end
 from kalantari.cases.workflow import FIRST_RESPONSE_MOVES, MOVES
 from kalantari.core.errors import ValidationFailed
 from kalantari.core.text import clean_text
@@ -69,6 +79,7 @@ def case_transition(  # noqa: PLR0913 - one keyword for each thing a move may ne
         if action in FIRST_RESPONSE_MOVES and case.first_responded_at is None:
             case.first_responded_at = now
         before = case.status
+        clock = _clock_on_move(case, action, move.target, now)
         case.status = move.target
         _bump(case, actor, now)
         case.save()
@@ -83,15 +94,45 @@ def case_transition(  # noqa: PLR0913 - one keyword for each thing a move may ne
             public=move.reason_is_public or action in {"resolve", "close", "reopen"},
             data=data | {"action": action},
         )
+        _record_clock(case, actor, now, clock)
         audit_record(
             action=move.audit,
             actor=actor,
             target=case,
             unit_id=case.station_id,
-            changes={"from": before, "to": move.target, **data},
+            changes={"from": before, "to": move.target, **data, **clock},
             context=context,
         )
     return case
+
+
+def _clock_on_move(case: Case, action: str, target: str, now: datetime) -> dict[str, Any]:
+    """Stop or restart the SLA clock as the move asks (the caller saves the case).
+
+    A pause ends when the case leaves the open statuses (resolved, closed, rejected: no clock
+    is left to stop) or is reopened (after a referral); a referral starts its own pause. Moves
+    between open statuses (triage, assign, start) leave a citizen's pause running.
+    """
+    clock: dict[str, Any] = {}
+    if case.sla_paused_at is not None and (target not in OPEN_STATUSES or action == "reopen"):
+        clock["sla_resumed_after"] = pause_end(case, now)
+    if action == "refer":
+        pause_begin(case, SlaPause.REFERRAL, now)
+        clock["sla_paused"] = SlaPause.REFERRAL.value
+    return clock
+
+
+def _record_clock(case: Case, actor: User, now: datetime, clock: dict[str, Any]) -> None:
+    if "sla_resumed_after" in clock:
+        record_resumed(case, actor=actor, at=now, seconds=clock["sla_resumed_after"], by="move")
+    if "sla_paused" in clock:
+        CaseEvent.objects.create(
+            case=case,
+            at=now,
+            actor=actor,
+            kind=EventKind.SLA_PAUSED,
+            data={"waiting_on": clock["sla_paused"]},
+        )
 
 
 def _assignee(actor: User, case: Case, assignee_id: Any) -> User:

@@ -7,12 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kalantari.access import policy
 from kalantari.cases.models import OPEN_STATUSES, Case, Status
-from kalantari.cases.services import case_claim, case_note_add, case_transition
+from kalantari.cases.services import (
+    case_claim,
+    case_note_add,
+    case_pause,
+    case_resume,
+    case_transition,
+)
 from kalantari.cases.workflow import MOVES
 from kalantari.core.errors import DomainError
 from kalantari.org.models import Role, User
@@ -20,7 +27,7 @@ from kalantari.org.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = (*MOVES, "claim", "release", "note")
+ACTIONS = (*MOVES, "claim", "release", "pause", "resume", "note")
 
 
 def test_claimable_statuses_are_the_open_ones() -> None:
@@ -30,27 +37,63 @@ def test_claimable_statuses_are_the_open_ones() -> None:
 
 # (role, status, who holds the claim) -> what the page offers, in the page's order.
 TABLE: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("desk", "received", "none", ("triage", "assign", "refer", "reject", "claim", "note")),
-    ("desk", "received", "self", ("triage", "assign", "refer", "reject", "release", "note")),
+    ("desk", "received", "none", ("triage", "assign", "refer", "reject", "claim", "pause", "note")),
+    (
+        "desk",
+        "received",
+        "self",
+        ("triage", "assign", "refer", "reject", "release", "pause", "note"),
+    ),
     ("desk", "received", "other", ("note",)),
-    ("desk", "triaged", "none", ("assign", "refer", "reject", "claim", "note")),
+    ("desk", "triaged", "none", ("assign", "refer", "reject", "claim", "pause", "note")),
     ("desk", "resolved", "self", ("release", "note")),
     ("desk", "closed", "none", ("note",)),
     (
         "commander",
         "received",
         "other",
-        ("triage", "assign", "refer", "reject", "release", "note"),
+        ("triage", "assign", "refer", "reject", "release", "pause", "note"),
     ),
     ("commander", "resolved", "none", ("send_back", "close", "reopen", "note")),
     ("commander", "referred", "none", ("close", "reopen", "note")),
     ("commander", "closed", "none", ("reopen", "note")),
-    ("investigator", "assigned", "none", ("start", "refer", "claim", "note")),
-    ("investigator", "in_progress", "self", ("resolve", "refer", "release", "note")),
+    ("investigator", "assigned", "none", ("start", "refer", "claim", "pause", "note")),
+    ("investigator", "in_progress", "self", ("resolve", "refer", "release", "pause", "note")),
     ("investigator", "in_progress", "other", ("note",)),
     ("investigator", "resolved", "none", ("note",)),
     ("inspector", "in_progress", "none", ()),
     ("stranger", "received", "none", ()),  # another station's officer: not theirs to see
+]
+
+
+# A paused case (role, status, who holds the claim, waiting on) -> what the page offers: resume
+# only for a citizen's wait; a referral's pause ends when the case is reopened.
+PAUSED_TABLE: list[tuple[str, str, str, str, tuple[str, ...]]] = [
+    (
+        "desk",
+        "assigned",
+        "none",
+        "citizen",
+        ("assign", "refer", "reject", "claim", "resume", "note"),
+    ),
+    ("desk", "assigned", "other", "citizen", ("note",)),
+    (
+        "investigator",
+        "in_progress",
+        "self",
+        "citizen",
+        ("resolve", "refer", "release", "resume", "note"),
+    ),
+    (
+        "commander",
+        "in_progress",
+        "other",
+        "citizen",
+        ("assign", "resolve", "refer", "release", "resume", "note"),
+    ),
+    ("commander", "referred", "none", "referral", ("close", "reopen", "note")),
+    ("inspector", "in_progress", "none", "citizen", ()),
+    ("stranger", "in_progress", "none", "citizen", ()),
 ]
 
 
@@ -96,9 +139,32 @@ def test_available_actions_table(
     assert policy.case_available_actions(user, new_case, MOVES) == expected
 
 
+@pytest.mark.parametrize(("role", "status", "claim", "waiting_on", "expected"), PAUSED_TABLE)
+def test_available_actions_on_a_paused_case(
+    new_case: Case,
+    people: dict[str, User],
+    role: str,
+    status: str,
+    claim: str,
+    waiting_on: str,
+    expected: tuple[str, ...],
+) -> None:
+    user = people[role]
+    new_case.status = status
+    new_case.assignee = people["investigator"]
+    new_case.claimed_by = _holder(claim, user, people)
+    new_case.sla_paused_at = timezone.now()
+    new_case.sla_pause_reason = waiting_on
+    assert policy.case_available_actions(user, new_case, MOVES) == expected
+
+
 def _attempt(actor: User, case: Case, action: str) -> None:
     """Take the action through the service, with whatever a real form would send."""
-    if action == "note":
+    if action == "pause":
+        case_pause(actor=actor, case_id=case.pk, expected_version=case.version, note="مدرک")
+    elif action == "resume":
+        case_resume(actor=actor, case_id=case.pk, expected_version=case.version)
+    elif action == "note":
         case_note_add(actor=actor, case_id=case.pk, body="یادداشت", public=False)
     elif action in ("claim", "release"):
         case_claim(
@@ -130,6 +196,7 @@ def _attempt(actor: User, case: Case, action: str) -> None:
     status=st.sampled_from(Status.values),
     claim=st.sampled_from(["none", "self", "other"]),
     action=st.sampled_from([*ACTIONS, "fly"]),
+    waiting_on=st.sampled_from(["", "citizen", "referral"]),
 )
 def test_offered_actions_succeed_and_withheld_ones_are_refused(
     new_case: Case,
@@ -138,11 +205,16 @@ def test_offered_actions_succeed_and_withheld_ones_are_refused(
     status: str,
     claim: str,
     action: str,
+    waiting_on: str,
 ) -> None:
     actor = people[role]
     holder = _holder(claim, actor, people)
     Case.objects.filter(pk=new_case.pk).update(
-        status=status, assignee=people["investigator"], claimed_by=holder
+        status=status,
+        assignee=people["investigator"],
+        claimed_by=holder,
+        sla_paused_at=timezone.now() if waiting_on else None,
+        sla_pause_reason=waiting_on,
     )
     case = Case.objects.select_related("claimed_by").get(pk=new_case.pk)
     offered = policy.case_available_actions(actor, case, MOVES)

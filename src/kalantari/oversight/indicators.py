@@ -1,0 +1,299 @@
+"""A unit's service figures for a period: what every dashboard, the comparison and the
+digest read.
+
+A unit's numbers include everything below it (its stations' `UnitDay` rows, found by path
+prefix, summed at query time). Days are local days (settings.TIME_ZONE), both ends of a
+`Period` included. Percentiles come from the fixed histograms (`oversight.buckets`: the
+upper edge of the bucket holding the nearest-rank value). `naive_unit_indicators` computes
+the same figures straight from cases and case events, for tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum, When
+from django.db.models import Case as CaseWhen
+from django.db.models import Value as V
+from django.db.models.fields import CharField
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kalantari.cases.models import OPEN_STATUSES, Case
+from kalantari.org.models import OrgUnit
+from kalantari.oversight.buckets import (
+    FIRST_RESPONSE_EDGES_MINUTES,
+    FIRST_RESPONSE_EDGES_MS,
+    FIRST_RESPONSE_FIELDS,
+    RESOLUTION_EDGES_HOURS,
+    RESOLUTION_EDGES_MS,
+    RESOLUTION_FIELDS,
+    bucket_index,
+    bucket_value,
+    exact_percentile,
+    histogram_percentile,
+)
+from kalantari.oversight.measures import (
+    closed_complete_counts,
+    counted_events,
+    event_aggregates,
+    naive_extra,
+)
+from kalantari.oversight.models import COUNTERS, UnitDay
+
+SUMMED: tuple[str, ...] = COUNTERS + FIRST_RESPONSE_FIELDS + RESOLUTION_FIELDS
+
+
+@dataclass(frozen=True)
+class Period:
+    """Local days from `start` to `end`, both included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("a period ends on or after its start")
+
+    @classmethod
+    def last(cls, days: int, today: date | None = None) -> Period:
+        """The `days` local days ending with `today` (default: today)."""
+        end = today or timezone.localdate()
+        return cls(end - timedelta(days=days - 1), end)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def each_day(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(self.days)]
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """A unit's figures over a period (counts, percentiles, and rates as properties)."""
+
+    received: int = 0
+    resolved: int = 0
+    closed: int = 0
+    rejected: int = 0
+    referred: int = 0
+    reopened: int = 0
+    first_responses: int = 0
+    first_response_in_sla: int = 0
+    first_response_p50_minutes: int | None = None
+    first_response_p90_minutes: int | None = None
+    resolutions_in_sla: int = 0
+    resolution_p50_hours: int | None = None
+    resolution_p90_hours: int | None = None
+    ratings: int = 0
+    rating_mean: float | None = None
+    complaints: int = 0
+    closed_complete: int = 0
+
+    @classmethod
+    def from_sums(cls, sums: Mapping[str, int | None]) -> Indicators:
+        """Build from summed UnitDay columns (missing or NULL sums count as zero)."""
+        n = {name: int(sums.get(name) or 0) for name in SUMMED}
+        fr = [n[f] for f in FIRST_RESPONSE_FIELDS]
+        res = [n[f] for f in RESOLUTION_FIELDS]
+        return cls(
+            **{f.name: n[f.name] for f in fields(cls) if f.name in COUNTERS},
+            first_response_p50_minutes=histogram_percentile(fr, FIRST_RESPONSE_EDGES_MINUTES, 50),
+            first_response_p90_minutes=histogram_percentile(fr, FIRST_RESPONSE_EDGES_MINUTES, 90),
+            resolution_p50_hours=histogram_percentile(res, RESOLUTION_EDGES_HOURS, 50),
+            resolution_p90_hours=histogram_percentile(res, RESOLUTION_EDGES_HOURS, 90),
+            rating_mean=_ratio(n["rating_sum"], n["ratings"]),
+        )
+
+    @property
+    def first_response_sla_rate(self) -> float | None:
+        """Share of first responses made within their target."""
+        return _ratio(self.first_response_in_sla, self.first_responses)
+
+    @property
+    def resolution_sla_rate(self) -> float | None:
+        """Share of resolutions made within their target."""
+        return _ratio(self.resolutions_in_sla, self.resolved)
+
+    @property
+    def sla_compliance(self) -> float | None:
+        """Share of targets met: first responses and resolutions together."""
+        return _ratio(
+            self.first_response_in_sla + self.resolutions_in_sla,
+            self.first_responses + self.resolved,
+        )
+
+    @property
+    def rejection_rate(self) -> float | None:
+        """Rejections per report received."""
+        return _ratio(self.rejected, self.received)
+
+    @property
+    def referral_rate(self) -> float | None:
+        """Referrals per report received."""
+        return _ratio(self.referred, self.received)
+
+    @property
+    def reopen_rate(self) -> float | None:
+        """Reopenings per file ended (closed or rejected)."""
+        return _ratio(self.reopened, self.closed + self.rejected)
+
+    @property
+    def completeness_rate(self) -> float | None:
+        """Share of closed files that were complete at the close."""
+        return _ratio(self.closed_complete, self.closed)
+
+    def per_1000(self, name: str) -> float | None:
+        """A count per 1,000 reports received (fair between a city station and an outpost)."""
+        if name not in COUNTERS or name == "rating_sum":
+            raise ValueError(f"{name} is not a count")
+        value: int = getattr(self, name)
+        return value * 1000 / self.received if self.received else None
+
+
+def _sums() -> dict[str, Any]:
+    return {name: Sum(name) for name in SUMMED}
+
+
+def _rows(unit: OrgUnit, period: Period) -> QuerySet[UnitDay]:
+    rows = UnitDay.objects.filter(day__gte=period.start, day__lte=period.end)
+    if unit.parent_id is not None:  # the nation is every row: the day index serves it
+        rows = rows.filter(unit_path__startswith=unit.path)
+    return rows
+
+
+def unit_indicators(unit: OrgUnit, period: Period) -> Indicators:
+    """The unit's figures over the period (everything below it included)."""
+    return Indicators.from_sums(_rows(unit, period).aggregate(**_sums()))
+
+
+def daily_series(unit: OrgUnit, period: Period) -> list[tuple[date, Indicators]]:
+    """The unit's figures day by day, one entry for every day of the period (zeros too)."""
+    by_day = {
+        row["day"]: Indicators.from_sums(row)
+        for row in _rows(unit, period).values("day").annotate(**_sums()).order_by("day")
+    }
+    return [(day, by_day.get(day, Indicators())) for day in period.each_day()]
+
+
+def children_indicators(unit: OrgUnit, period: Period) -> list[tuple[OrgUnit, Indicators]]:
+    """The figures of each direct child unit (drill-down and comparison), in path order."""
+    children = list(OrgUnit.objects.filter(parent=unit).order_by("path"))
+    if not children:
+        return []
+    which = CaseWhen(
+        *(When(unit_path__startswith=child.path, then=V(child.path)) for child in children),
+        default=V(""),
+        output_field=CharField(),
+    )
+    rows = (
+        _rows(unit, period)
+        .annotate(child=which)
+        .values("child")
+        .annotate(**_sums())
+        .order_by("child")
+    )
+    by_path = {row["child"]: Indicators.from_sums(row) for row in rows}
+    return [(child, by_path.get(child.path, Indicators())) for child in children]
+
+
+@dataclass(frozen=True)
+class AgeBucket:
+    """Open cases of an age: from `low` (included) to `high` (excluded; None: no limit)."""
+
+    key: str
+    label: str | Promise
+    low: timedelta
+    high: timedelta | None
+    count: int = 0
+
+
+AGE_BUCKETS: tuple[tuple[str, str | Promise, timedelta, timedelta | None], ...] = (
+    ("lt_1d", _("under a day"), timedelta(0), timedelta(days=1)),
+    ("1_3d", _("1 to 3 days"), timedelta(days=1), timedelta(days=3)),
+    ("3_7d", _("3 to 7 days"), timedelta(days=3), timedelta(days=7)),
+    ("7_30d", _("7 to 30 days"), timedelta(days=7), timedelta(days=30)),
+    ("gt_30d", _("over 30 days"), timedelta(days=30), None),
+)
+
+
+def backlog_by_age(unit: OrgUnit, now: datetime | None = None) -> list[AgeBucket]:
+    """Open cases of the unit (and below) by age since they were opened, live."""
+    now = now or timezone.now()
+    open_cases = Case.objects.filter(status__in=OPEN_STATUSES)
+    if unit.parent_id is not None:
+        open_cases = open_cases.filter(unit_path__startswith=unit.path)
+    counts: dict[str, Any] = {}
+    for key, _label, low, high in AGE_BUCKETS:
+        q = Q(created_at__lte=now - low)
+        if high is not None:
+            q &= Q(created_at__gt=now - high)
+        counts[key] = Count("pk", filter=q)
+    totals = open_cases.aggregate(**counts)
+    return [
+        AgeBucket(key, label, low, high, totals[key] or 0) for key, label, low, high in AGE_BUCKETS
+    ]
+
+
+class _PercentileDisc(Aggregate):
+    """PostgreSQL's nearest-rank percentile (`percentile_disc`)."""
+
+    function = "PERCENTILE_DISC"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression: Any, fraction: float, **extra: Any) -> None:
+        super().__init__(expression, fraction=fraction, **extra)
+
+
+def _naive_percentiles(
+    events: QuerySet[Any], which: str, edges_ms: Sequence[int]
+) -> list[int | None]:
+    """p50 and p90 of the raw values, then the bucket they fall in (bucket index)."""
+    base = events.filter(
+        Q(kind="transition", from_status="received", case__first_responded_at__isnull=False)
+        if which == "fr_ms"
+        else Q(kind="transition", to_status="resolved")
+    )
+    if connection.vendor == "postgresql":
+        found = base.annotate(value=F(which)).aggregate(
+            p50=_PercentileDisc(F("value"), 0.5), p90=_PercentileDisc(F("value"), 0.9)
+        )
+        values = [found["p50"], found["p90"]]
+    else:
+        raw = list(base.annotate(value=F(which)).values_list("value", flat=True))
+        values = [exact_percentile(raw, 50), exact_percentile(raw, 90)]
+    return [None if v is None else bucket_index(int(v), edges_ms) for v in values]
+
+
+def naive_unit_indicators(unit: OrgUnit, period: Period) -> Indicators:
+    """The same figures as `unit_indicators`, straight from cases and case events."""
+    prefix = unit.path if unit.parent_id is not None else None
+    events = counted_events(prefix, period.start, period.end)
+    aggregates = {k: v for k, v in event_aggregates().items() if not k.startswith(("fr_", "res_"))}
+    n: dict[str, int] = {k: int(v or 0) for k, v in events.aggregate(**aggregates).items()}
+    n["closed_complete"] = sum(closed_complete_counts(events).values())
+    n.update(naive_extra(unit.path, period.start, period.end))
+    fr50, fr90 = _naive_percentiles(events, "fr_ms", FIRST_RESPONSE_EDGES_MS)
+    res50, res90 = _naive_percentiles(events, "res_ms", RESOLUTION_EDGES_MS)
+
+    def edge(index: int | None, edges: Sequence[int]) -> int | None:
+        return None if index is None else bucket_value(index, edges)
+
+    return Indicators(
+        **{name: n.get(name, 0) for name in COUNTERS if name != "rating_sum"},
+        first_response_p50_minutes=edge(fr50, FIRST_RESPONSE_EDGES_MINUTES),
+        first_response_p90_minutes=edge(fr90, FIRST_RESPONSE_EDGES_MINUTES),
+        resolution_p50_hours=edge(res50, RESOLUTION_EDGES_HOURS),
+        resolution_p90_hours=edge(res90, RESOLUTION_EDGES_HOURS),
+        rating_mean=_ratio(n.get("rating_sum", 0), n.get("ratings", 0)),
+    )
