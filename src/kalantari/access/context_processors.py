@@ -18,10 +18,12 @@ def access(request: HttpRequest) -> dict[str, Any]:
             "can_take_walk_ins": False,
             "can_review_access": False,
             "can_review_deferrals": False,
+            "can_view_dashboards": False,
         }
     return {
         "can_use_desk": policy.can_use_desk(user),
         "can_take_walk_ins": policy.can_take_walk_ins(user),
         "can_review_access": policy.access_review_scope(user) is not None,
         "can_review_deferrals": policy.deferral_review_scope(user) is not None,
+        "can_view_dashboards": policy.dashboard_scope(user) is not None,
     }

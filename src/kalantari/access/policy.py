@@ -351,3 +351,30 @@ def can_view_sla_breaches(user: User) -> bool:
 
 def can_view_completeness(user: User) -> bool:
     return station_oversight_scope(user) is not None
+
+
+# --- oversight dashboards ----------------------------------------------------------------------
+# Dashboards judge units, so they are for those who answer for a unit's service: a station's
+# commander (their station, DESIGN.md "station dashboard") and inspectors (their county,
+# province or the nation, and every unit below). Desk officers and investigators work cases,
+# not units; planners staff special operations and privacy officers review accesses: neither
+# judges a station's speed and quality, so neither sees these figures.
+DASHBOARD_VIEWERS = frozenset({Role.COMMANDER, Role.INSPECTOR})
+
+
+def dashboard_scope(user: User) -> str | None:
+    """The unit subtree (a path prefix) whose dashboards this user may see, if any."""
+    if not is_staff_member(user):
+        return None
+    if user.is_superuser:
+        return "/"
+    if user.role in DASHBOARD_VIEWERS and user.unit is not None:
+        return user.unit.path
+    return None
+
+
+def can_view_dashboard(user: User, unit: Any) -> bool:
+    """Whether the user may see the dashboard of `unit` (anything with a `path`): its own
+    unit and the units below it."""
+    scope = dashboard_scope(user)
+    return scope is not None and str(unit.path).startswith(scope)

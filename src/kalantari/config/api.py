@@ -175,6 +175,7 @@ def _register_routers() -> None:
     from kalantari.cases.public_api import router as cases_public_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
+    from kalantari.oversight.dashboard_api import router as dashboards_router
     from kalantari.oversight.sla_api import router as sla_router
     from kalantari.people.api import router as people_router
 
@@ -184,6 +185,7 @@ def _register_routers() -> None:
     api.add_router("/cases", cases_router)
     api.add_router("/people", people_router)
     api.add_router("/oversight", sla_router)
+    api.add_router("/oversight", dashboards_router)
 
 
 _register_routers()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kalantari.oversight import access_review, sla_views, views
+from kalantari.oversight import access_review, dashboard_views, sla_views, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -17,4 +17,8 @@ urlpatterns = [
     # Service levels and completeness (issue 8): commanders and inspectors.
     path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
     path("oversight/completeness/", sla_views.completeness, name="completeness"),
+    # Dashboards (commanders and inspectors: their unit and below) and the comparison page.
+    path("oversight/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("oversight/dashboard/<str:code>/", dashboard_views.dashboard, name="dashboard_unit"),
+    path("oversight/compare/", dashboard_views.compare, name="compare"),
 ]
