@@ -19,18 +19,28 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kal_bench_dash"
+
+
+def default_url() -> str:
+    """kal_bench_dash on the server a PostgreSQL DATABASE_URL names (`make bench-dashboard`
+    runs under scripts/with_postgres.py), else on 127.0.0.1."""
+    url = os.environ.get("DATABASE_URL", "")
+    return with_database(url, "kal_bench_dash") if url.startswith("postgres") else DEFAULT_URL
 
 
 def with_database(url: str, name: str) -> str:
@@ -81,21 +91,370 @@ def fill(url: str, cases: int, jobs: int, seed: int) -> None:
     )
 
 
+# -- rollups ---------------------------------------------------------------------------------
+
+
+def build_rollups(cases: int, real_max: int) -> None:
+    """`rollups rebuild` when it can finish (checked equal to the SQL build), else the SQL."""
+    import dashboard_sql
+    from django.conf import settings
+    from django.db import connection, transaction
+
+    from kalantari.oversight.models import UnitDay
+    from kalantari.oversight.rebuild import rollups_rebuild
+
+    real: list[tuple[object, ...]] | None = None
+    if cases <= real_max:
+        t = time.perf_counter()
+        run = rollups_rebuild()
+        took = time.perf_counter() - t
+        closes = closes_count()
+        print(
+            f"kalantari rollups rebuild: {run.rows:,} unit-days in {took:.0f} s"
+            f" ({took / max(closes, 1) * 1000:.1f} ms per close: the completeness pass)",
+            flush=True,
+        )
+        real = unitday_rows()
+    t = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        dashboard_sql.rebuild_counters(cursor)
+        t1 = time.perf_counter()
+        dashboard_sql.rebuild_completeness(cursor, settings.TIME_ZONE)
+    took = time.perf_counter() - t
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE oversight_unitday")
+    print(
+        f"rollups by SQL (rebuild's INSERT … SELECT {t1 - t:.0f} s, completeness UPDATE"
+        f" {took - (t1 - t):.0f} s): {UnitDay.objects.count():,} unit-days in {took:.0f} s",
+        flush=True,
+    )
+    if real is not None:
+        same = real == unitday_rows()
+        print(f"  SQL rollups equal to rollups rebuild's, every column: {same}", flush=True)
+        if not same:
+            sys.exit("the SQL rollups differ from rollups rebuild: fix bench/dashboard_sql.py")
+
+
+def closes_count() -> int:
+    from kalantari.cases.models import CaseEvent
+
+    return CaseEvent.objects.filter(kind="transition", to_status="closed").count()
+
+
+def unitday_rows() -> list[tuple[object, ...]]:
+    from kalantari.oversight.models import UnitDay
+    from kalantari.oversight.rollups import ROLLUP_FIELDS
+
+    names = ["station_id", "day", "unit_path", *sorted(ROLLUP_FIELDS)]
+    return list(UnitDay.objects.order_by("station_id", "day").values_list(*names))
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+# (name, URL, period in days). The dashboard and its drill-down are one view: a unit's page
+# shows its children (or, for a station, its late cases); the CSV is a separate request.
+PAGES = (
+    ("dashboard", "/en/oversight/dashboard/{code}/", 30),
+    ("dashboard 365 d", "/en/oversight/dashboard/{code}/?days=365", 365),
+    ("children CSV", "/en/oversight/dashboard/{code}/?format=csv&table=children", 30),
+    ("compare children", "/en/oversight/compare/?unit={code}", 30),
+    ("compare stations", "/en/oversight/compare/?unit={code}&level=stations", 30),
+)
+
+
+@dataclass
+class Timing:
+    page: str
+    level: str
+    warm: list[float]
+    cold: list[float]
+    period: int
+
+
+def pct(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (ms)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)] * 1000
+
+
+def levels() -> list[tuple[str, Any]]:
+    """The nation, the busiest province and the busiest station (by reports received)."""
+    from django.db.models import Sum
+
+    from kalantari.org.models import OrgUnit
+    from kalantari.oversight.models import UnitDay
+
+    nation = OrgUnit.objects.get(parent__isnull=True)
+    busiest = (
+        UnitDay.objects.values("station_id").annotate(n=Sum("received")).order_by("-n").first()
+    )
+    station = OrgUnit.objects.get(pk=busiest["station_id"]) if busiest else nation
+    province = OrgUnit.objects.get(path="/".join(station.path.split("/")[:3]) + "/")
+    return [("nation", nation), ("province", province), ("station", station)]
+
+
+def signed_in_inspector(nation: Any) -> Any:
+    """A national inspector's test client, both sign-in steps done (org.tests.factories)."""
+    from django.test import Client
+
+    from kalantari.org.models import User
+    from kalantari.org.tests.factories import sign_in
+
+    inspector = User.objects.filter(role="inspector", unit=nation).order_by("pk").first()
+    return sign_in(Client(), inspector)
+
+
+class Cold:
+    """While on, every new database connection starts with DISCARD ALL."""
+
+    on = False
+
+    @classmethod
+    def discard(cls, sender: Any, connection: Any, **kwargs: Any) -> None:
+        if cls.on:
+            with connection.cursor() as cursor:
+                cursor.execute("DISCARD ALL")
+
+
+def time_page(client: Any, url: str, samples: int) -> tuple[list[float], list[float]]:
+    """Warm: the same connection, after one unmeasured call. Cold: a new connection (opened
+    inside the measured request, as a fresh worker would) with DISCARD ALL first."""
+    from django.db import connection
+
+    def get() -> float:
+        t = time.perf_counter()
+        response = client.get(url)
+        body = b"".join(response) if response.streaming else response.content
+        took = time.perf_counter() - t
+        if response.status_code != 200 or not body:
+            sys.exit(f"{url}: {response.status_code}")
+        return took
+
+    get()
+    warm = [get() for _ in range(samples)]
+    cold = []
+    Cold.on = True
+    try:
+        for _ in range(samples):
+            connection.close()
+            cold.append(get())
+    finally:
+        Cold.on = False
+    return warm, cold
+
+
+def time_naive(unit: Any, days: int, samples: int) -> list[float]:
+    """The page's figures straight from the raw tables: one GROUP BY (dashboard_sql)."""
+    import dashboard_sql
+    from django.conf import settings
+    from django.db import connection
+
+    from kalantari.oversight.dashboards import period_of
+
+    period = period_of(days)
+    path = unit.path if unit.parent_id else None
+    sql, params = dashboard_sql.naive_sql(path, period.start, period.end, settings.TIME_ZONE)
+    took = []
+    for _ in range(samples):
+        t = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+        took.append(time.perf_counter() - t)
+    return took
+
+
+def check_naive(unit: Any, days: int) -> None:
+    """The naive SQL's figures equal the dashboards' (unit_indicators) for the same period."""
+    import dashboard_sql
+    from django.conf import settings
+    from django.db import connection
+
+    from kalantari.oversight.dashboards import period_of
+    from kalantari.oversight.indicators import unit_indicators
+
+    period = period_of(days)
+    sql, params = dashboard_sql.naive_sql(
+        unit.path if unit.parent_id else None, period.start, period.end, settings.TIME_ZONE
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    ind = unit_indicators(unit, period)
+    names = (
+        "received",
+        "first_responses",
+        "first_response_in_sla",
+        "resolved",
+        "resolutions_in_sla",
+        "closed",
+        "closed_complete",
+        "rejected",
+        "referred",
+        "reopened",
+    )
+    got = dict(zip(names, row, strict=False))
+    wrong = {n: (got[n], getattr(ind, n)) for n in names if got[n] != getattr(ind, n)}
+    print(
+        f"  {unit.code} {days} d: naive SQL = rollups"
+        + (f" except {wrong}" if wrong else f" ({ind.received:,} received)"),
+        flush=True,
+    )
+
+
+def helper_naive(unit: Any, days: int) -> float:
+    """`oversight.indicators.naive_unit_indicators` once (Python completeness pass)."""
+    from kalantari.oversight.dashboards import period_of
+    from kalantari.oversight.indicators import naive_unit_indicators
+
+    t = time.perf_counter()
+    naive_unit_indicators(unit, period_of(days))
+    return time.perf_counter() - t
+
+
+# -- freshness ---------------------------------------------------------------------------------
+
+
+def freshness(station: Any, nation: Any) -> float:
+    """Triage (or reopen) one of the station's cases through the service; seconds until the
+    station's and the nation's figures for today show it."""
+    from django.utils import timezone
+
+    from kalantari.cases.models import Case
+    from kalantari.cases.services import case_transition
+    from kalantari.org.models import User
+    from kalantari.oversight.indicators import Period, unit_indicators
+
+    commander = User.objects.get(role="commander", unit=station)
+    case = Case.objects.filter(station=station, status="received").order_by("-created_at").first()
+    action, counter, reason = "triage", "first_responses", None
+    if case is None:
+        case = Case.objects.filter(station=station, status="closed").order_by("-closed_at")[0]
+        action, counter, reason = "reopen", "reopened", "شاکی مدارک تازه‌ای آورده است."
+    today = Period.last(1, timezone.localdate())
+    before = [getattr(unit_indicators(u, today), counter) for u in (station, nation)]
+    t = time.perf_counter()
+    case_transition(
+        actor=commander,
+        case_id=case.pk,
+        action=action,
+        expected_version=case.version,
+        reason=reason,
+    )
+    while time.perf_counter() - t < 120:
+        now = [getattr(unit_indicators(u, today), counter) for u in (station, nation)]
+        if all(a == b + 1 for a, b in zip(now, before, strict=True)):
+            took = time.perf_counter() - t
+            print(
+                f"freshness: {action} of case {case.report.tracking_code} through"
+                f" case_transition: on the station's and the nation's dashboard {took * 1000:.0f}"
+                f" ms later ({counter} today {before[1]} -> {now[1]} nationally; the rollup row"
+                " is bumped in the event's own transaction)",
+                flush=True,
+            )
+            return took
+        time.sleep(0.05)
+    sys.exit("freshness: the event did not reach the dashboards within 120 s")
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def measure(args: argparse.Namespace) -> None:
+    lvls = levels()
+    nation = lvls[0][1]
+    print("levels: " + ", ".join(f"{name} {u.code}" for name, u in lvls), flush=True)
+    for _name, unit in lvls:
+        check_naive(unit, 30)
+    client = signed_in_inspector(nation)
+    naive: dict[tuple[str, int], list[float]] = {}
+    timings: list[Timing] = []
+    print(
+        f"{'page':<17} {'level':<9} {'warm p50':>9} {'p95':>7} {'cold p50':>9} {'p95':>7}"
+        f" {'naive p50':>10}  ratio (naive p50 / page p95)",
+        flush=True,
+    )
+    for page, url, days in PAGES:
+        for level, unit in lvls:
+            warm, cold = time_page(client, url.format(code=unit.code), args.samples)
+            if (level, days) not in naive:
+                naive[(level, days)] = time_naive(unit, days, args.naive_samples)
+            timing = Timing(page, level, warm, cold, days)
+            timings.append(timing)
+            worst = max(pct(warm, 0.95), pct(cold, 0.95))
+            n50 = pct(naive[(level, days)], 0.5)
+            print(
+                f"{page:<17} {level:<9} {pct(warm, 0.5):>6.0f} ms {pct(warm, 0.95):>4.0f} ms"
+                f" {pct(cold, 0.5):>6.0f} ms {pct(cold, 0.95):>4.0f} ms {n50:>7,.0f} ms"
+                f"  {n50 / worst:,.0f}x",
+                flush=True,
+            )
+    if args.cases <= args.helper_naive_max:
+        for level, unit in lvls:
+            took = helper_naive(unit, 30)
+            print(f"naive_unit_indicators {level} 30 d (Python completeness): {took:,.1f} s")
+    freshness(lvls[2][1], nation)
+    worst_t = max(timings, key=lambda t: max(pct(t.warm, 0.95), pct(t.cold, 0.95)))
+    worst = max(pct(worst_t.warm, 0.95), pct(worst_t.cold, 0.95))
+    n50 = pct(naive[(worst_t.level, worst_t.period)], 0.5)
+    from kalantari.cases.models import Case
+
+    print(
+        f"dashboards: worst page p95 {worst:,.0f} ms ({worst_t.page}, {worst_t.level}) over"
+        f" {Case.objects.count():,} cases, naive {n50:,.0f} ms, ratio {n50 / worst:,.0f}x",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=5_000_000)
-    parser.add_argument("--db-url", default=DEFAULT_URL)
+    parser.add_argument("--db-url", default=default_url())
     parser.add_argument("--jobs", type=int, default=2, help="generator processes")
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--samples", type=int, default=30, help="per page, warm and cold")
+    parser.add_argument("--naive-samples", type=int, default=3)
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
+    parser.add_argument(
+        "--max-pause-days", type=float, default=24, help="longest finished SLA pause"
+    )
+    parser.add_argument(
+        "--real-rebuild-max",
+        type=int,
+        default=150_000,
+        help="run `rollups rebuild` itself up to this many cases",
+    )
+    parser.add_argument(
+        "--helper-naive-max",
+        type=int,
+        default=150_000,
+        help="time naive_unit_indicators itself up to this many cases",
+    )
     args = parser.parse_args()
+    import dashboard_data
+
+    dashboard_data.MAX_PAUSE = args.max_pause_days * dashboard_data.DAY
+    setup_django(args.db_url)
+    from django.db.backends.signals import connection_created
+
+    connection_created.connect(Cold.discard)
+    print(f"dashboard bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {load()}", flush=True)
     if not args.reuse:
-        setup_django(args.db_url)
         fill(args.db_url, args.cases, args.jobs, args.seed)
     else:
-        setup_django(args.db_url)
+        from kalantari.cases.models import Case
+
+        args.cases = Case.objects.count()
+    build_rollups(args.cases, args.real_rebuild_max)
+    print(load(), flush=True)
+    measure(args)
+    print(load(), flush=True)
     return 0
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
 
 
 if __name__ == "__main__":
