@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum, When
 from django.db.models import Case as CaseWhen
+from django.db.models import Count, Q, QuerySet, Sum, When
 from django.db.models import Value as V
 from django.db.models.fields import CharField
 from django.utils import timezone
@@ -40,8 +40,8 @@ from kalantari.oversight.buckets import (
 )
 from kalantari.oversight.measures import (
     closed_complete_counts,
-    counted_events,
-    event_aggregates,
+    fetch_totals,
+    measure_values,
     naive_extra,
 )
 from kalantari.oversight.models import COUNTERS, UnitDay
@@ -245,55 +245,47 @@ def backlog_by_age(unit: OrgUnit, now: datetime | None = None) -> list[AgeBucket
     ]
 
 
-class _PercentileDisc(Aggregate):
-    """PostgreSQL's nearest-rank percentile (`percentile_disc`)."""
-
-    function = "PERCENTILE_DISC"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-
-    def __init__(self, expression: Any, fraction: float, **extra: Any) -> None:
-        super().__init__(expression, fraction=fraction, **extra)
-
-
 def _naive_percentiles(
-    events: QuerySet[Any], which: str, edges_ms: Sequence[int]
-) -> list[int | None]:
-    """p50 and p90 of the raw values, then the bucket they fall in (bucket index)."""
-    base = events.filter(
-        Q(kind="transition", from_status="received", case__first_responded_at__isnull=False)
-        if which == "fr_ms"
-        else Q(kind="transition", to_status="resolved")
-    )
-    if connection.vendor == "postgresql":
-        found = base.annotate(value=F(which)).aggregate(
-            p50=_PercentileDisc(F("value"), 0.5), p90=_PercentileDisc(F("value"), 0.9)
-        )
-        values = [found["p50"], found["p90"]]
-    else:
-        raw = list(base.annotate(value=F(which)).values_list("value", flat=True))
-        values = [exact_percentile(raw, 50), exact_percentile(raw, 90)]
-    return [None if v is None else bucket_index(int(v), edges_ms) for v in values]
+    prefix: str | None, period: Period, which: str, edges: Sequence[int], edges_ms: Sequence[int]
+) -> tuple[int | None, int | None]:
+    """p50 and p90 of the raw values by nearest rank, reported as their bucket's value."""
+    sql, params = measure_values(prefix, period.start, period.end, which)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY v), "  # noqa: S608  # nosec B608
+                f"PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY v) FROM ({sql}) p",
+                params,
+            )
+            p50, p90 = cursor.fetchone()
+        else:
+            cursor.execute(sql, params)
+            raw = [int(v) for (v,) in cursor.fetchall()]
+            p50, p90 = exact_percentile(raw, 50), exact_percentile(raw, 90)
+
+    def report(value: Any) -> int | None:
+        return None if value is None else bucket_value(bucket_index(int(value), edges_ms), edges)
+
+    return report(p50), report(p90)
 
 
 def naive_unit_indicators(unit: OrgUnit, period: Period) -> Indicators:
     """The same figures as `unit_indicators`, straight from cases and case events."""
     prefix = unit.path if unit.parent_id is not None else None
-    events = counted_events(prefix, period.start, period.end)
-    aggregates = {k: v for k, v in event_aggregates().items() if not k.startswith(("fr_", "res_"))}
-    n: dict[str, int] = {k: int(v or 0) for k, v in events.aggregate(**aggregates).items()}
-    n["closed_complete"] = sum(closed_complete_counts(events).values())
+    n = fetch_totals(prefix, period.start, period.end)
+    n["closed_complete"] = sum(closed_complete_counts(prefix, period.start, period.end).values())
     n.update(naive_extra(unit.path, period.start, period.end))
-    fr50, fr90 = _naive_percentiles(events, "fr_ms", FIRST_RESPONSE_EDGES_MS)
-    res50, res90 = _naive_percentiles(events, "res_ms", RESOLUTION_EDGES_MS)
-
-    def edge(index: int | None, edges: Sequence[int]) -> int | None:
-        return None if index is None else bucket_value(index, edges)
-
+    fr50, fr90 = _naive_percentiles(
+        prefix, period, "fr_ms", FIRST_RESPONSE_EDGES_MINUTES, FIRST_RESPONSE_EDGES_MS
+    )
+    res50, res90 = _naive_percentiles(
+        prefix, period, "res_ms", RESOLUTION_EDGES_HOURS, RESOLUTION_EDGES_MS
+    )
     return Indicators(
         **{name: n.get(name, 0) for name in COUNTERS if name != "rating_sum"},
-        first_response_p50_minutes=edge(fr50, FIRST_RESPONSE_EDGES_MINUTES),
-        first_response_p90_minutes=edge(fr90, FIRST_RESPONSE_EDGES_MINUTES),
-        resolution_p50_hours=edge(res50, RESOLUTION_EDGES_HOURS),
-        resolution_p90_hours=edge(res90, RESOLUTION_EDGES_HOURS),
+        first_response_p50_minutes=fr50,
+        first_response_p90_minutes=fr90,
+        resolution_p50_hours=res50,
+        resolution_p90_hours=res90,
         rating_mean=_ratio(n.get("rating_sum", 0), n.get("ratings", 0)),
     )

@@ -1,8 +1,8 @@
-"""`kalantari rollups rebuild`: recompute UnitDay's case-event figures from the raw tables.
+"""`kalantari rollups rebuild`: recompute UnitDay's case figures from the raw tables.
 
-Set-wise: one `INSERT … SELECT … GROUP BY` over case events (station, local day), then the
-closes judged complete (`cases.completeness`, Python, one pass over the closes). The
-ratings and complaints that conduct bumps are left as they are.
+Set-wise: one `INSERT … SELECT … GROUP BY` over case events and one over cases (station,
+local day), each an upsert; then the closes judged complete (`cases.completeness` is
+Python: one pass over the closes). The ratings and complaints that conduct bumps are kept.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import F
 
 from kalantari.oversight.measures import (
-    EVENT_FIELDS,
     closed_complete_counts,
-    counted_events,
-    event_aggregates,
+    event_totals_sql,
+    first_response_totals_sql,
 )
 from kalantari.oversight.models import UnitDay
-from kalantari.oversight.rollups import ROLLUP_FIELDS, rollup_bump
+from kalantari.oversight.rollups import CASE_FIELDS, ROLLUP_FIELDS, rollup_bump
 
 
 @dataclass(frozen=True)
@@ -29,41 +27,30 @@ class RebuildRun:
     since: date | None
 
 
-def rollups_rebuild(*, since: date | None = None) -> RebuildRun:
-    """Recompute the case-event figures of every station's days from `since` (all: None)."""
+def _upsert(sql: str, names: list[str]) -> str:
     qn = connection.ops.quote_name
-    aggregates = event_aggregates()
-    names = list(aggregates)
-    grouped = (
-        counted_events(None, since, None)
-        .values(st=F("case__station_id"), path=F("case__unit_path"), d=F("local_day"))
-        .annotate(**aggregates)
-        .order_by()
-    )
-    inner, params = grouped.query.sql_with_params()
     table = qn(UnitDay._meta.db_table)
-    columns = ", ".join(qn(n) for n in names)
-    selected = ", ".join(f"s.{qn(n)}" for n in names)
+    zeros = sorted(ROLLUP_FIELDS - set(names))  # a new row's other figures start at zero
+    columns = ", ".join(qn(n) for n in [*names, *zeros])
+    selected = ", ".join([*(f"s.{qn(n)}" for n in names), *("0" for _ in zeros)])
     updates = ", ".join(f"{qn(n)} = excluded.{qn(n)}" for n in names)
-    # A new row's other figures (closed_complete, conduct's) start at zero.
-    zeros = sorted(ROLLUP_FIELDS - set(names))
-    columns += "".join(f", {qn(n)}" for n in zeros)
-    selected += ", 0" * len(zeros)
-    insert = (
+    return (
         f"INSERT INTO {table} (station_id, unit_path, day, {columns}) "  # noqa: S608 - our names  # nosec B608
-        f"SELECT s.{qn('st')}, s.{qn('path')}, s.{qn('d')}, {selected} FROM ({inner}) s WHERE true "
+        f"SELECT s.st, s.path, s.d, {selected} FROM ({sql}) s WHERE true "
         f"ON CONFLICT (station_id, day) DO UPDATE SET {updates}"
     )
+
+
+def rollups_rebuild(*, since: date | None = None) -> RebuildRun:
+    """Recompute the case figures of every station's days from `since` (all days: None)."""
     with transaction.atomic(durable=True):
-        stale = UnitDay.objects.all() if since is None else UnitDay.objects.filter(day__gte=since)
-        stale.update(**dict.fromkeys(EVENT_FIELDS, 0))
+        rows = UnitDay.objects.all() if since is None else UnitDay.objects.filter(day__gte=since)
+        rows.update(**dict.fromkeys(CASE_FIELDS, 0))
         with connection.cursor() as cursor:
-            cursor.execute(insert, params)
-        for (station_id, day), n in closed_complete_counts(
-            counted_events(None, since, None)
-        ).items():
+            for build in (event_totals_sql, first_response_totals_sql):
+                sql, params, names = build(None, since, None, grouped=True)
+                cursor.execute(_upsert(sql, names), params)
+        for (station_id, day), n in closed_complete_counts(None, since, None).items():
             rollup_bump(station_id, day, closed_complete=n)
-        rows = (
-            UnitDay.objects.all() if since is None else UnitDay.objects.filter(day__gte=since)
-        ).count()
-    return RebuildRun(rows=rows, since=since)
+        count = rows.count()
+    return RebuildRun(rows=count, since=since)

@@ -3,13 +3,16 @@
 What each figure counts, and on which local day (settings.TIME_ZONE) of which station:
 
 - received: a case opened (its `opened` event's day);
-- first_responses: the case's first response, i.e. the transition out of `received` (every
-  move out of it is a first-response move, `cases.workflow.FIRST_RESPONSE_MOVES`);
-  first_response_in_sla when `first_responded_at <= first_response_due`; the histogram
-  holds `first_responded_at - created_at`;
+- first_responses: the case's first response (one per case, on the day of
+  `first_responded_at`): the move out of `received`, or the citizen asked for something
+  (a pause, `cases.services.case_pause`), whichever came first; first_response_in_sla when
+  `first_responded_at + sla_paused_seconds <= first_response_due` (no pause comes before a
+  first response, so this is its due time as it stood then); the histogram holds
+  `first_responded_at - created_at`;
 - resolved: every move to `resolved` (a case reopened and resolved again counts again, on
-  each day); resolutions_in_sla when `resolved_at <= resolution_due`; the histogram holds
-  the resolution time `resolved_at - created_at - sla_paused_seconds`;
+  each day); resolutions_in_sla when `resolved_at <= resolution_due` as they stand then;
+  the histogram holds the resolution time `resolved_at - created_at - sla_paused_seconds`
+  (the pauses gathered until then);
 - closed / rejected / referred / reopened: every move to that status; closed_complete when
   `cases.completeness.case_missing(case) == []` at the close;
 - ratings, rating_sum, complaints: bumped by oversight's conduct part (`rollup_bump`).
@@ -41,6 +44,9 @@ from kalantari.oversight.buckets import (
 from kalantari.oversight.models import COUNTERS, UnitDay
 
 ROLLUP_FIELDS: frozenset[str] = frozenset(COUNTERS + FIRST_RESPONSE_FIELDS + RESOLUTION_FIELDS)
+# What cases and case events give (the rest, ratings and complaints, conduct bumps).
+CONDUCT_FIELDS: frozenset[str] = frozenset({"ratings", "rating_sum", "complaints"})
+CASE_FIELDS: frozenset[str] = ROLLUP_FIELDS - CONDUCT_FIELDS
 
 STATUS_COUNTERS: dict[str, str] = {
     Status.CLOSED: "closed",
@@ -94,19 +100,34 @@ def rollup_bump(station_id: Any, day: date, *, unit_path: str | None = None, **d
         cursor.execute(sql, params)
 
 
+# The timeline's kinds for the SLA clock (cases, issue 8): by value.
+PAUSED_KIND = "sla_paused"
+RESUMED_KIND = "sla_resumed"
+
+
+def is_first_response(event: CaseEvent, case: Case) -> bool:
+    """Whether this event is the case's first response (the one that set `first_responded_at`)."""
+    if case.first_responded_at is None or case.first_responded_at != event.at:
+        return False
+    if event.kind == EventKind.TRANSITION:
+        return event.from_status == Status.RECEIVED
+    return event.kind == PAUSED_KIND and (event.data or {}).get("waiting_on") == "citizen"
+
+
 def event_deltas(event: CaseEvent, case: Case) -> dict[str, int]:
     """What one case event adds to its station's day (see the module's docstring)."""
     deltas: dict[str, int] = {}
     if event.kind == EventKind.OPENED:
         deltas["received"] = 1
         return deltas
-    if event.kind != EventKind.TRANSITION:
-        return deltas
-    if event.from_status == Status.RECEIVED and case.first_responded_at is not None:
+    if is_first_response(event, case) and case.first_responded_at is not None:
         deltas["first_responses"] = 1
-        if case.first_responded_at <= case.first_response_due:
+        paused = timedelta(seconds=case.sla_paused_seconds)
+        if case.first_responded_at + paused <= case.first_response_due:
             deltas["first_response_in_sla"] = 1
         deltas[first_response_field(case.first_responded_at - case.created_at)] = 1
+    if event.kind != EventKind.TRANSITION:
+        return deltas
     target = event.to_status
     if target == Status.RESOLVED and case.resolved_at is not None:
         deltas["resolved"] = 1

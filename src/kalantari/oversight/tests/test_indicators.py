@@ -24,11 +24,10 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from django.db.models import F
 from django.utils import timezone
 
 from kalantari.cases.models import Case
-from kalantari.cases.services import case_transition
+from kalantari.cases.services import case_pause, case_resume, case_transition
 from kalantari.cases.tests.factories import CaseFactory
 from kalantari.intake import catalogue
 from kalantari.intake.models import Category
@@ -116,11 +115,12 @@ def history(force: dict[str, OrgUnit], clock: Clock) -> dict[str, Any]:
     _move(clock, local(D1, 11, 3), boss, d, "assign", **assign)
     _move(clock, local(D1, 11, 5), inv, d, "start")
     # D waits 10 hours on the citizen: the pause's end adds it and moves the due times on.
-    Case.objects.filter(pk=d.pk).update(
-        sla_paused_seconds=10 * 3600,
-        first_response_due=F("first_response_due") + timedelta(hours=10),
-        resolution_due=F("resolution_due") + timedelta(hours=10),
-    )
+    clock.set(local(D1, 11, 30))
+    d.refresh_from_db()
+    case_pause(actor=inv, case_id=d.pk, expected_version=d.version, note="مدارک را بیاورید")
+    clock.set(local(D1, 21, 30))
+    d.refresh_from_db()
+    case_resume(actor=inv, case_id=d.pk, expected_version=d.version)
     _move(clock, local(D2, 0, 10), boss2, c, "close")
     _move(clock, local(D2, 10), inv, a, "resolve")
     _move(clock, local(D2, 10, 5), boss, a, "close")
