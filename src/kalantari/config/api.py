@@ -184,8 +184,8 @@ def _register_routers() -> None:
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
     api.add_router("/people", people_router)
-    api.add_router("/oversight", sla_router)
     api.add_router("/oversight", dashboards_router)
+    api.add_router("/oversight", sla_router)
 
 
 _register_routers()

@@ -4,6 +4,7 @@ Persian), and no cell that a spreadsheet would run as a formula."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from io import StringIO
 
@@ -39,7 +40,8 @@ def csv_text(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
 def csv_response(
     filename: str, header: Sequence[object], rows: Iterable[Sequence[object]]
 ) -> HttpResponse:
-    """A download of the table; `filename` is ASCII (unit codes and dates)."""
+    """A download of the table, named from unit codes and dates (kept to safe characters)."""
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -93,8 +94,10 @@ def _chart_data(points: list[d.DayPoint], buckets: list[d.Age], lang: str) -> di
 
 
 def _sla_list_url(unit: OrgUnit, state: str) -> str:
-    """The SLA breach list of a station (the sla part's page, /oversight/sla/), filtered."""
-    return f"/{_lang()}/oversight/sla/?unit={unit.code}&state={state}"
+    """The SLA breach list (oversight/sla_views.py) of this unit, in one state."""
+    return (
+        f"{reverse('oversight:sla_breaches')}?{urlencode({'station': unit.code, 'state': state})}"
+    )
 
 
 @login_required
@@ -130,11 +133,13 @@ def dashboard(request: HttpRequest, code: str | None = None) -> HttpResponse:
         "chart_data": _chart_data(points, buckets, lang),
         **_period_context(days, period, lang),
     }
+    context["sla_breached_url"] = _sla_list_url(unit, "breached")
+    context["sla_at_risk_url"] = _sla_list_url(unit, "at_risk")
+    thin = {"station": unit.code, "days": str(min(days, 90))}  # its periods: 7, 30, 90
+    context["completeness_url"] = f"{reverse('oversight:completeness')}?{urlencode(thin)}"
     if front_line:
         context["breached"] = list(d.station_cases(user=user, unit=unit, state="breached"))
         context["at_risk"] = list(d.station_cases(user=user, unit=unit, state="at_risk"))
-        context["sla_breached_url"] = _sla_list_url(unit, "breached")
-        context["sla_at_risk_url"] = _sla_list_url(unit, "at_risk")
     return render(request, "oversight/dashboard.html", context)
 
 

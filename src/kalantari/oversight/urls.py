@@ -14,11 +14,11 @@ urlpatterns = [
     # Access review (moved from the audit app; same paths).
     path("oversight/accesses/person/", access_review.person_accesses, name="person_accesses"),
     path("oversight/accesses/unusual/", access_review.unusual, name="unusual"),
-    # Service levels and completeness (issue 8): commanders and inspectors.
-    path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
-    path("oversight/completeness/", sla_views.completeness, name="completeness"),
     # Dashboards (commanders and inspectors: their unit and below) and the comparison page.
     path("oversight/dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("oversight/dashboard/<str:code>/", dashboard_views.dashboard, name="dashboard_unit"),
     path("oversight/compare/", dashboard_views.compare, name="compare"),
+    # Service levels and completeness (issue 8): commanders and inspectors.
+    path("oversight/sla/", sla_views.sla_breaches, name="sla_breaches"),
+    path("oversight/completeness/", sla_views.completeness, name="completeness"),
 ]

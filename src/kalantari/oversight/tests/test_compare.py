@@ -17,7 +17,7 @@ from kalantari.cases.tests.factories import CaseFactory, advance
 from kalantari.org.models import OrgUnit, Role
 from kalantari.org.tests.factories import OrgUnitFactory, UserFactory, sign_in
 from kalantari.oversight import dashboards as d
-from kalantari.oversight.indicators import Indicators
+from kalantari.oversight.indicators import Indicators, unit_indicators
 
 CONTRACT_FIELDS = (
     "received",
@@ -158,6 +158,10 @@ def test_the_page_explains_flags_a_small_base_and_downloads_csv(
         ("ST-102", None, 1, "0.0"),
     ]
     assert html.count("too few reports") == 2
+    # One grouped query gives each station the same figures as its own dashboard.
+    period = d.period_of(7)
+    for row in d.front_line_rows(force["nation"], period):
+        assert row.indicators == unit_indicators(row.unit, period), row.unit.code
     children = client.get("/en/oversight/compare/?unit=THR&indicator=rejected&days=7")
     assert [r.unit.code for r, *_ in children.context["ranked"]] == ["THR-C1", "THR-C2"]
     fa = client.get(url.replace("/en/", "/fa/")).content.decode()
@@ -165,7 +169,7 @@ def test_the_page_explains_flags_a_small_base_and_downloads_csv(
     text = client.get(url + "&format=csv").content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows_ = list(csv.reader(io.StringIO(text[1:])))
-    assert rows_[0][-2] == "Rejected per 1,000 reports"
+    assert rows_[0][-2] == "Rejections per 1,000 reports"
     assert rows_[1][:6] == ["1", "ST-101", "Tajrish Station 101", "3", "1", "333.3333"]
     assert rows_[2][0] == "" and rows_[2][-1] == "no: too few reports"
 

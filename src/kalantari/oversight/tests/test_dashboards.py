@@ -107,6 +107,19 @@ def test_every_level_in_persian_is_right_to_left_jalali_with_persian_digits(
     assert "<script>" not in html  # no inline script (CSP): data travels in json_script
 
 
+@pytest.mark.parametrize("code", ["IR", "THR", "THR-C1", "ST-101"])
+def test_every_level_in_english_is_left_to_right_gregorian_with_ascii_digits(
+    world: dict[str, Any], code: str
+) -> None:
+    response = page(world["staff"]["nation_inspector"], f"/en/oversight/dashboard/{code}/?days=7")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'dir="ltr"' in html and timezone.localdate().isoformat() in html
+    received = 3 if code == "ST-101" else 4
+    assert f'<strong class="figure-value">{received}</strong>' in html
+    assert not any(ch in html for ch in "۰۱۲۳۴۵۶۷۸۹")  # no Persian digits in English
+
+
 def test_english_is_left_to_right_and_gregorian(world: dict[str, Any]) -> None:
     response = page(world["staff"]["inspector"], "/en/oversight/dashboard/THR/?days=30")
     html = response.content.decode()
@@ -155,7 +168,7 @@ def test_drill_down_from_the_nation_to_a_station_and_its_late_cases(world: dict[
     assert [c.pk for c in response.context["at_risk"]] == [world["risky"].pk]
     html = response.content.decode()
     assert f'href="/en/desk/cases/{world["late"].pk}/"' in html
-    assert 'href="/en/oversight/sla/?unit=ST-101&amp;state=breached"' in html
+    assert 'href="/en/oversight/sla/?station=ST-101&amp;state=breached"' in html
     # Up the tree again, no further than the user's own unit.
     crumbs = [u.code for u in response.context["crumbs"]]
     assert crumbs == ["IR", "THR", "THR-C1", "ST-101"]
@@ -183,7 +196,11 @@ def _csv(response: Any) -> list[list[str]]:
 
 def test_csv_of_each_table_is_utf8_with_bom_and_persian(world: dict[str, Any]) -> None:
     client = sign_in(Client(), world["staff"]["inspector"])
-    rows = _csv(client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv"))
+    response = client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv")
+    start = (timezone.localdate() - timedelta(days=6)).isoformat()
+    name = f"THR-C1-indicators-{start}-{timezone.localdate().isoformat()}.csv"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    rows = _csv(response)
     assert rows[0] == ["یگان", "شاخص", "مقدار"]
     assert ["شمیرانات", "گزارش‌های دریافتی", "4"] in rows
     daily = _csv(client.get("/fa/oversight/dashboard/THR-C1/?days=7&format=csv&table=daily"))

@@ -23,6 +23,7 @@
         animation: false,
         locale: data.lang === "fa" ? "fa-IR" : "en-US",
         interaction: { mode: "index", intersect: false },
+        layout: { padding: { left: 12, right: 12 } },
         plugins: {
           legend: { rtl: rtl, textDirection: dir, position: "top", align: "start" },
           tooltip: {
@@ -56,8 +57,8 @@
         data: {
           labels: data.daily.labels,
           datasets: [
-            { label: data.daily.names.received, data: data.daily.received, borderColor: "#11589c", backgroundColor: "#11589c", tension: 0.2, pointRadius: 2 },
-            { label: data.daily.names.closed, data: data.daily.closed, borderColor: "#17663a", backgroundColor: "#17663a", tension: 0.2, pointRadius: 2 }
+            { label: data.daily.names.received, data: data.daily.received, borderColor: "#11589c", backgroundColor: "#11589c", cubicInterpolationMode: "monotone", pointRadius: 2 },
+            { label: data.daily.names.closed, data: data.daily.closed, borderColor: "#17663a", backgroundColor: "#17663a", cubicInterpolationMode: "monotone", pointRadius: 2 }
           ]
         },
         options: options(rtl)
