@@ -24,6 +24,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,44 +96,49 @@ def fill(url: str, cases: int, jobs: int, seed: int) -> None:
 
 
 def build_rollups(cases: int, real_max: int) -> None:
-    """`rollups rebuild` when it can finish (checked equal to the SQL build), else the SQL."""
+    """`rollups rebuild` as it is when it can finish; then (always) the same rebuild with its
+    Python completeness pass replaced by one SQL UPDATE, checked equal to the real one."""
     import dashboard_sql
     from django.conf import settings
-    from django.db import connection, transaction
+    from django.db import connection
 
+    from kalantari.oversight import rebuild
     from kalantari.oversight.models import UnitDay
-    from kalantari.oversight.rebuild import rollups_rebuild
 
     real: list[tuple[object, ...]] | None = None
     if cases <= real_max:
         t = time.perf_counter()
-        run = rollups_rebuild()
+        run = rebuild.rollups_rebuild()
         took = time.perf_counter() - t
         closes = closes_count()
         print(
-            f"kalantari rollups rebuild: {run.rows:,} unit-days in {took:.0f} s"
-            f" ({took / max(closes, 1) * 1000:.1f} ms per close: the completeness pass)",
+            f"kalantari rollups rebuild: {run.rows:,} unit-days in {took:,.0f} s"
+            f" ({took / max(closes, 1) * 1000:.1f} ms per close, {closes:,} closes)",
             flush=True,
         )
         real = unitday_rows()
     t = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as cursor:
-        dashboard_sql.rebuild_counters(cursor)
-        t1 = time.perf_counter()
-        dashboard_sql.rebuild_completeness(cursor, settings.TIME_ZONE)
-    took = time.perf_counter() - t
+    original = rebuild.closed_complete_counts
+    rebuild.closed_complete_counts = lambda *args: Counter()  # type: ignore[assignment]
+    try:
+        rebuild.rollups_rebuild()
+    finally:
+        rebuild.closed_complete_counts = original
+    t1 = time.perf_counter()
     with connection.cursor() as cursor:
+        dashboard_sql.completeness_update(cursor, settings.TIME_ZONE)
+        t2 = time.perf_counter()
         cursor.execute("VACUUM ANALYZE oversight_unitday")
     print(
-        f"rollups by SQL (rebuild's INSERT … SELECT {t1 - t:.0f} s, completeness UPDATE"
-        f" {took - (t1 - t):.0f} s): {UnitDay.objects.count():,} unit-days in {took:.0f} s",
+        f"rollups: rebuild's GROUP BY {t1 - t:,.0f} s + completeness by SQL {t2 - t1:,.0f} s ="
+        f" {UnitDay.objects.count():,} unit-days in {t2 - t:,.0f} s",
         flush=True,
     )
     if real is not None:
         same = real == unitday_rows()
-        print(f"  SQL rollups equal to rollups rebuild's, every column: {same}", flush=True)
+        print(f"  equal to rollups rebuild's, every column of every row: {same}", flush=True)
         if not same:
-            sys.exit("the SQL rollups differ from rollups rebuild: fix bench/dashboard_sql.py")
+            sys.exit("the SQL completeness differs from case_missing: see bench/dashboard_sql.py")
 
 
 def closes_count() -> int:
@@ -243,67 +249,57 @@ def time_page(client: Any, url: str, samples: int) -> tuple[list[float], list[fl
     return warm, cold
 
 
-def time_naive(unit: Any, days: int, samples: int) -> list[float]:
-    """The page's figures straight from the raw tables: one GROUP BY (dashboard_sql)."""
-    import dashboard_sql
-    from django.conf import settings
-    from django.db import connection
+class SqlCompleteness:
+    """naive_unit_indicators with its completeness pass done by one query (dashboard_sql)."""
 
+    def __enter__(self) -> None:
+        import dashboard_sql
+
+        from kalantari.oversight import indicators
+
+        self.original = indicators.closed_complete_counts
+        indicators.closed_complete_counts = dashboard_sql.complete_closes  # type: ignore[assignment]
+
+    def __exit__(self, *exc: object) -> None:
+        from kalantari.oversight import indicators
+
+        indicators.closed_complete_counts = self.original  # type: ignore[assignment]
+
+
+def time_naive(unit: Any, days: int, samples: int) -> list[float]:
+    """The page's figures straight from the raw tables (GROUP BY over events and cases)."""
     from kalantari.oversight.dashboards import period_of
+    from kalantari.oversight.indicators import naive_unit_indicators
 
     period = period_of(days)
-    path = unit.path if unit.parent_id else None
-    sql, params = dashboard_sql.naive_sql(path, period.start, period.end, settings.TIME_ZONE)
     took = []
-    for _ in range(samples):
-        t = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            cursor.fetchall()
-        took.append(time.perf_counter() - t)
+    with SqlCompleteness():
+        for _ in range(samples):
+            t = time.perf_counter()
+            naive_unit_indicators(unit, period)
+            took.append(time.perf_counter() - t)
     return took
 
 
 def check_naive(unit: Any, days: int) -> None:
-    """The naive SQL's figures equal the dashboards' (unit_indicators) for the same period."""
-    import dashboard_sql
-    from django.conf import settings
-    from django.db import connection
-
+    """The naive figures equal the dashboards' (unit_indicators), every one."""
     from kalantari.oversight.dashboards import period_of
-    from kalantari.oversight.indicators import unit_indicators
+    from kalantari.oversight.indicators import naive_unit_indicators, unit_indicators
 
     period = period_of(days)
-    sql, params = dashboard_sql.naive_sql(
-        unit.path if unit.parent_id else None, period.start, period.end, settings.TIME_ZONE
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
+    with SqlCompleteness():
+        naive = naive_unit_indicators(unit, period)
     ind = unit_indicators(unit, period)
-    names = (
-        "received",
-        "first_responses",
-        "first_response_in_sla",
-        "resolved",
-        "resolutions_in_sla",
-        "closed",
-        "closed_complete",
-        "rejected",
-        "referred",
-        "reopened",
-    )
-    got = dict(zip(names, row, strict=False))
-    wrong = {n: (got[n], getattr(ind, n)) for n in names if got[n] != getattr(ind, n)}
+    wrong = {k: (v, getattr(ind, k)) for k, v in vars(naive).items() if v != getattr(ind, k)}
     print(
-        f"  {unit.code} {days} d: naive SQL = rollups"
-        + (f" except {wrong}" if wrong else f" ({ind.received:,} received)"),
+        f"  {unit.code} {days} d: naive = rollups"
+        + (f" EXCEPT {wrong}" if wrong else f", every figure ({ind.received:,} received)"),
         flush=True,
     )
 
 
 def helper_naive(unit: Any, days: int) -> float:
-    """`oversight.indicators.naive_unit_indicators` once (Python completeness pass)."""
+    """`oversight.indicators.naive_unit_indicators` as it is, once (Python completeness)."""
     from kalantari.oversight.dashboards import period_of
     from kalantari.oversight.indicators import naive_unit_indicators
 
@@ -416,9 +412,6 @@ def main() -> int:
     parser.add_argument("--naive-samples", type=int, default=3)
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
     parser.add_argument(
-        "--max-pause-days", type=float, default=24, help="longest finished SLA pause"
-    )
-    parser.add_argument(
         "--real-rebuild-max",
         type=int,
         default=150_000,
@@ -431,9 +424,6 @@ def main() -> int:
         help="time naive_unit_indicators itself up to this many cases",
     )
     args = parser.parse_args()
-    import dashboard_data
-
-    dashboard_data.MAX_PAUSE = args.max_pause_days * dashboard_data.DAY
     setup_django(args.db_url)
     from django.db.backends.signals import connection_created
 

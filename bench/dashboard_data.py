@@ -94,11 +94,6 @@ CATEGORY_SHARE = {
 }
 HOUR_WEIGHTS = (2, 1, 1, 1, 1, 2, 3, 5, 7, 9, 10, 10, 9, 8, 8, 9, 9, 9, 8, 7, 6, 5, 4, 3)
 DAY = 86400
-# A finished pause is at most this long (seconds). Longer pauses are real (a referral to the
-# judiciary can take months) but `oversight.measures` computes `sla_paused_seconds * 1000`
-# in 32-bit integers, which overflows past 24.8 days and stops `rollups rebuild`
-# (see bench/README.md); `--max-pause-days` lifts the cap to show it.
-MAX_PAUSE = 24 * DAY
 
 
 def lognormal(rng: random.Random, median: float, sigma: float) -> float:
@@ -373,8 +368,7 @@ def plan(rng: random.Random, st: Station, cat: Cat) -> list[tuple[float, str]]:
     if u < st.reject_p + st.refer_p:
         steps = [(fr, "triage"), (fr + lognormal(rng, 6 * 3600, 1.0), "refer")]
         if rng.random() < 0.85:
-            wait = min(lognormal(rng, 3 * DAY, 0.8), MAX_PAUSE)
-            steps.append((steps[-1][0] + wait, "close"))
+            steps.append((steps[-1][0] + lognormal(rng, 3 * DAY, 0.8), "close"))
         return steps
     steps = _worked(rng, st, cat, fr)
     if rng.random() < 0.012 * st.speed:  # stalled: never resolved, ages in the backlog
@@ -396,7 +390,7 @@ def _worked(rng: random.Random, st: Station, cat: Cat, fr: float) -> list[tuple[
     done = max(t + 600, lognormal(rng, cat.resolution * 0.25 * st.speed, 1.0))
     if rng.random() < st.pause_p:
         begin = t + (done - t) * rng.uniform(0.1, 0.6)
-        wait = min(lognormal(rng, 2 * DAY, 0.8), MAX_PAUSE)
+        wait = lognormal(rng, 2 * DAY, 0.8)
         steps += [(begin, "pause"), (begin + wait, "resume")]
         done += wait
     steps.append((done, "resolve"))

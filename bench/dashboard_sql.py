@@ -1,25 +1,26 @@
-"""Set-wise SQL for bench/dashboard.py: the rollups without a Python pass, and the naive figures.
+"""Set-wise SQL for bench/dashboard.py: completeness without a Python pass.
 
-`kalantari rollups rebuild` counts every counter by one `INSERT … SELECT … GROUP BY`, then
-judges each close's completeness in Python (`cases.completeness.case_missing`, two or three
-queries per close). At a few million closes that pass takes hours, so the bench (above
-`--real-rebuild-max` cases) runs the same INSERT (built from `oversight.measures`, as
-rebuild builds it) and then `closed_complete` by one UPDATE whose condition is
-`case_missing(case) == []` written in SQL, per category from `cases.completeness.rules_for`.
-Below that size it runs the real rebuild too and checks that both give the same rows.
+`kalantari rollups rebuild` counts the figures by `INSERT … SELECT … GROUP BY`, then judges
+each close's completeness in Python (`cases.completeness.case_missing`, a query or more per
+close). At millions of closes that pass takes hours, so above `--real-rebuild-max` cases the
+bench runs `rollups_rebuild` with that pass left out and then sets `closed_complete` by one
+UPDATE whose condition is `case_missing(case) == []` written in SQL, per category from
+`cases.completeness.rules_for`. Below that size it runs the real rebuild first and checks
+that both give the same rows, every column.
 
 What SQL cannot read is assumed as intake guarantees it: a sealed statement or address is
 present when its column is not empty (intake refuses blank ones), and a category's required
 extra fields are present (intake requires them at filing); a required photo is looked up in
 the report's attachments, as `case_missing` does.
 
-The naive figures (`naive_sql`) are one GROUP BY over case events joined to their cases
-under a unit path and within the period, counters, percentiles (percentile_disc) and
-completeness together: what one would write without rollups.
+The naive figures are `oversight.indicators.naive_unit_indicators` (its GROUP BY queries
+over cases and case events) with the same replacement for its completeness pass
+(`complete_closes`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -71,41 +72,11 @@ def complete_expr() -> str:
     return f"(CASE c.category_id::text {' '.join(branches)} ELSE false END)"
 
 
-def rebuild_counters(cursor: Any) -> None:
-    """rebuild.py's INSERT … SELECT (every counter but closed_complete), all days."""
-    from django.db import connection
-    from django.db.models import F
-
-    from kalantari.oversight.measures import counted_events, event_aggregates
-    from kalantari.oversight.models import UnitDay
-    from kalantari.oversight.rollups import ROLLUP_FIELDS
-
-    qn = connection.ops.quote_name
-    aggregates = event_aggregates()
-    names = list(aggregates)
-    grouped = (
-        counted_events(None, None, None)
-        .values(st=F("case__station_id"), path=F("case__unit_path"), d=F("local_day"))
-        .annotate(**aggregates)
-        .order_by()
-    )
-    inner, params = grouped.query.sql_with_params()
-    zeros = sorted(ROLLUP_FIELDS - set(names))
-    columns = ", ".join(qn(n) for n in [*names, *zeros])
-    selected = ", ".join([*(f"s.{qn(n)}" for n in names), *("0" for _ in zeros)])
-    cursor.execute(f"DELETE FROM {qn(UnitDay._meta.db_table)}")  # noqa: S608 - our names
-    cursor.execute(
-        f"INSERT INTO {qn(UnitDay._meta.db_table)} (station_id, unit_path, day, {columns}) "  # noqa: S608
-        f"SELECT s.st, s.path, s.d, {selected} FROM ({inner}) s",
-        params,
-    )
-
-
-def rebuild_completeness(cursor: Any, tz: str) -> None:
+def completeness_update(cursor: Any, tz: str) -> None:
     """closed_complete of every station's day, by one UPDATE."""
     cursor.execute(
         "UPDATE oversight_unitday u SET closed_complete = s.n FROM ("  # noqa: S608 - our SQL
-        f" SELECT c.station_id, (e.at AT TIME ZONE %s)::date AS day,"
+        " SELECT c.station_id, (e.at AT TIME ZONE %s)::date AS day,"
         f" count(*) FILTER (WHERE {complete_expr()}) AS n"
         " FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id"
         " JOIN intake_report r ON r.id = c.report_id"
@@ -115,35 +86,31 @@ def rebuild_completeness(cursor: Any, tz: str) -> None:
     )
 
 
-def naive_sql(path: str | None, start: date, end: date, tz: str) -> tuple[str, list[Any]]:
-    """One query: a unit's counters, percentiles and completeness from the raw tables."""
-    under = "AND c.unit_path LIKE %s" if path else ""
-    fr = "e.kind = 'transition' AND e.from_status = 'received' AND c.first_responded_at IS NOT NULL"
-    res = "e.kind = 'transition' AND e.to_status = 'resolved'"
-    fr_ms = "extract(epoch FROM c.first_responded_at - c.created_at) * 1000"
-    res_ms = "extract(epoch FROM e.at - c.created_at) * 1000 - c.sla_paused_seconds::bigint * 1000"
-    sql = (
-        "SELECT count(*) FILTER (WHERE e.kind = 'opened') AS received,"  # noqa: S608 - our SQL
-        f" count(*) FILTER (WHERE {fr}) AS first_responses,"
-        f" count(*) FILTER (WHERE {fr} AND c.first_responded_at <= c.first_response_due)"
-        " AS first_response_in_sla,"
-        f" count(*) FILTER (WHERE {res}) AS resolved,"
-        f" count(*) FILTER (WHERE {res} AND e.at <= c.resolution_due) AS resolutions_in_sla,"
-        " count(*) FILTER (WHERE e.kind = 'transition' AND e.to_status = 'closed') AS closed,"
-        " count(*) FILTER (WHERE e.kind = 'transition' AND e.to_status = 'closed'"
-        f" AND {complete_expr()}) AS closed_complete,"
-        " count(*) FILTER (WHERE e.kind = 'transition' AND e.to_status = 'rejected') AS rejected,"
-        " count(*) FILTER (WHERE e.kind = 'transition' AND e.to_status = 'referred') AS referred,"
-        " count(*) FILTER (WHERE e.kind = 'transition' AND e.to_status = 'reopened') AS reopened,"
-        f" percentile_disc(0.5) WITHIN GROUP (ORDER BY {fr_ms}) FILTER (WHERE {fr}),"
-        f" percentile_disc(0.9) WITHIN GROUP (ORDER BY {fr_ms}) FILTER (WHERE {fr}),"
-        f" percentile_disc(0.5) WITHIN GROUP (ORDER BY {res_ms}) FILTER (WHERE {res}),"
-        f" percentile_disc(0.9) WITHIN GROUP (ORDER BY {res_ms}) FILTER (WHERE {res})"
-        " FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id"
-        " JOIN intake_report r ON r.id = c.report_id"
-        " WHERE e.kind IN ('opened', 'transition')"
-        " AND e.at >= (%s::date)::timestamp AT TIME ZONE %s"
-        " AND e.at < (%s::date + 1)::timestamp AT TIME ZONE %s "
-        f"{under}"
-    )
-    return sql, [start, tz, end, tz, *([path + "%"] if path else [])]
+def complete_closes(prefix: str | None, start: date | None, end: date | None) -> Counter[Any]:
+    """In place of `oversight.measures.closed_complete_counts` for the naive figures: the
+    complete closes under `prefix` within the local days, counted by one query (the total
+    under a single key: naive_unit_indicators only sums them)."""
+    from django.db import connection
+
+    from kalantari.oversight.measures import local_bounds
+
+    where = ["e.kind = 'transition'", "e.to_status = 'closed'"]
+    params: list[Any] = []
+    if prefix:
+        where.append("c.unit_path LIKE %s")
+        params.append(prefix.replace("%", r"\%").replace("_", r"\_") + "%")
+    if start is not None:
+        where.append("e.at >= %s")
+        params.append(local_bounds(start, start)[0])
+    if end is not None:
+        where.append("e.at < %s")
+        params.append(local_bounds(end, end)[1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FILTER (WHERE {complete_expr()})"  # noqa: S608 - our SQL
+            " FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id"
+            f" JOIN intake_report r ON r.id = c.report_id WHERE {' AND '.join(where)}",
+            params,
+        )
+        (n,) = cursor.fetchone()
+    return Counter({("all", None): n})
