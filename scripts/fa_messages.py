@@ -1153,17 +1153,18 @@ FA: dict[str, str] = {
     "SLA clock paused at": "زمان توقف ساعت مهلت خدمت",
     "waiting on": "در انتظار",
     "SLA clock paused (seconds)": "مدت توقف ساعت مهلت خدمت (ثانیه)",
-    # --- issue8-bench ---
-    # (issue8-bench: strings of h-rollups that had no Persian yet when merged for the bench;
-    # drop these at merge if issue8-rollups translates them)
-    "unit day": "روز واحد",
-    "unit days": "روزهای واحد",
-    "day": "روز",
+    # --- issue8-rollups ---
     "under a day": "کمتر از یک روز",
     "1 to 3 days": "۱ تا ۳ روز",
     "3 to 7 days": "۳ تا ۷ روز",
     "7 to 30 days": "۷ تا ۳۰ روز",
     "over 30 days": "بیش از ۳۰ روز",
+    "day": "روز",
+    "unit": "یگان",
+    "unit day": "آمار روزانه یگان",
+    "unit days": "آمار روزانه یگان‌ها",
+    "area day": "آمار روزانه حوزه",
+    "area days": "آمار روزانه حوزه‌ها",
 }
 
 PLURALS: dict[str, str] = {

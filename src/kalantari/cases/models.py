@@ -184,6 +184,14 @@ class Case(BaseModel):
             models.Index(fields=["station", "status", "last_activity_at"]),
             models.Index(fields=["status", "resolution_due"]),
             models.Index(fields=["assignee", "status"]),
+            # The backlog by age (oversight.indicators.backlog_by_age): open cases only, by
+            # path prefix and age; small beside the millions of closed ones.
+            models.Index(
+                fields=["unit_path", "created_at"],
+                name="case_open_path_age",
+                condition=models.Q(status__in=OPEN_STATUSES),
+                opclasses=["varchar_pattern_ops", "timestamptz_ops"],
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,13 +38,14 @@ from kalantari.oversight.buckets import (
     exact_percentile,
     histogram_percentile,
 )
+from kalantari.oversight.fold import fold_mark
 from kalantari.oversight.measures import (
     closed_complete_counts,
     fetch_totals,
     measure_values,
     naive_extra,
 )
-from kalantari.oversight.models import COUNTERS, UnitDay
+from kalantari.oversight.models import COUNTERS, AreaDay, UnitDay
 
 SUMMED: tuple[str, ...] = COUNTERS + FIRST_RESPONSE_FIELDS + RESOLUTION_FIELDS
 
@@ -63,7 +64,7 @@ class Period:
     @classmethod
     def last(cls, days: int, today: date | None = None) -> Period:
         """The `days` local days ending with `today` (default: today)."""
-        end = today or timezone.localdate()
+        end = today or timezone.localdate(timezone=timezone.get_default_timezone())
         return cls(end - timedelta(days=days - 1), end)
 
     @property
@@ -165,25 +166,70 @@ def _sums() -> dict[str, Any]:
     return {name: Sum(name) for name in SUMMED}
 
 
-def _rows(unit: OrgUnit, period: Period) -> QuerySet[UnitDay]:
+def _add(total: dict[str, int], row: Mapping[str, Any]) -> dict[str, int]:
+    for name in SUMMED:
+        total[name] = total.get(name, 0) + int(row.get(name) or 0)
+    return total
+
+
+@dataclass(frozen=True)
+class _Split:
+    """Which days of a period come from the fold (`AreaDay`) and which are summed live."""
+
+    folded: Period | None
+    live: Period | None
+
+
+def _split(unit: OrgUnit, period: Period) -> _Split:
+    if unit.is_front_line:
+        return _Split(None, period)
+    mark = fold_mark()
+    if mark is None or mark < period.start:
+        return _Split(None, period)
+    if mark >= period.end:
+        return _Split(period, None)
+    return _Split(Period(period.start, mark), Period(mark + timedelta(days=1), period.end))
+
+
+def _live(unit: OrgUnit, period: Period) -> QuerySet[UnitDay]:
     rows = UnitDay.objects.filter(day__gte=period.start, day__lte=period.end)
+    if unit.is_front_line:
+        return rows.filter(station=unit)
     if unit.parent_id is not None:  # the nation is every row: the day index serves it
         rows = rows.filter(unit_path__startswith=unit.path)
     return rows
 
 
+def _folded(units: Sequence[OrgUnit], period: Period) -> QuerySet[AreaDay]:
+    return AreaDay.objects.filter(unit__in=units, day__gte=period.start, day__lte=period.end)
+
+
 def unit_indicators(unit: OrgUnit, period: Period) -> Indicators:
     """The unit's figures over the period (everything below it included)."""
-    return Indicators.from_sums(_rows(unit, period).aggregate(**_sums()))
+    split = _split(unit, period)
+    total: dict[str, int] = {}
+    if split.folded:
+        _add(total, _folded([unit], split.folded).aggregate(**_sums()))
+    if split.live:
+        _add(total, _live(unit, split.live).aggregate(**_sums()))
+    return Indicators.from_sums(total)
 
 
 def daily_series(unit: OrgUnit, period: Period) -> list[tuple[date, Indicators]]:
     """The unit's figures day by day, one entry for every day of the period (zeros too)."""
-    by_day = {
-        row["day"]: Indicators.from_sums(row)
-        for row in _rows(unit, period).values("day").annotate(**_sums()).order_by("day")
-    }
-    return [(day, by_day.get(day, Indicators())) for day in period.each_day()]
+    split = _split(unit, period)
+    rows: list[Mapping[str, Any]] = []
+    if split.folded:
+        rows += _folded([unit], split.folded).values("day").annotate(**_sums()).order_by()
+    if split.live:
+        rows += _live(unit, split.live).values("day").annotate(**_sums()).order_by()
+    by_day: dict[date, dict[str, int]] = {}
+    for row in rows:
+        _add(by_day.setdefault(row["day"], {}), row)
+    return [
+        (day, Indicators.from_sums(by_day[day]) if day in by_day else Indicators())
+        for day in period.each_day()
+    ]
 
 
 def children_indicators(unit: OrgUnit, period: Period) -> list[tuple[OrgUnit, Indicators]]:
@@ -191,20 +237,30 @@ def children_indicators(unit: OrgUnit, period: Period) -> list[tuple[OrgUnit, In
     children = list(OrgUnit.objects.filter(parent=unit).order_by("path"))
     if not children:
         return []
-    which = CaseWhen(
-        *(When(unit_path__startswith=child.path, then=V(child.path)) for child in children),
-        default=V(""),
-        output_field=CharField(),
-    )
-    rows = (
-        _rows(unit, period)
-        .annotate(child=which)
-        .values("child")
-        .annotate(**_sums())
-        .order_by("child")
-    )
-    by_path = {row["child"]: Indicators.from_sums(row) for row in rows}
-    return [(child, by_path.get(child.path, Indicators())) for child in children]
+    totals: dict[Any, dict[str, int]] = {child.pk: {} for child in children}
+    front = [c for c in children if c.is_front_line]
+    areas = [c for c in children if not c.is_front_line]
+    if front:
+        rows = UnitDay.objects.filter(station__in=front, day__gte=period.start, day__lte=period.end)
+        for row in rows.values("station_id").annotate(**_sums()).order_by():
+            _add(totals[row["station_id"]], row)
+    split = _split(unit, period)
+    if areas and split.folded:
+        folded = _folded(areas, split.folded).values("unit_id").annotate(**_sums()).order_by()
+        for row in folded:
+            _add(totals[row["unit_id"]], row)
+    if areas and split.live:
+        which = CaseWhen(
+            *(When(unit_path__startswith=c.path, then=V(str(c.pk))) for c in areas),
+            default=V(""),
+            output_field=CharField(),
+        )
+        live = _live(unit, split.live).annotate(child=which).values("child")
+        by_key = {str(c.pk): c.pk for c in areas}
+        for row in live.annotate(**_sums()).order_by():
+            if row["child"] in by_key:
+                _add(totals[by_key[row["child"]]], row)
+    return [(child, Indicators.from_sums(totals[child.pk])) for child in children]
 
 
 @dataclass(frozen=True)

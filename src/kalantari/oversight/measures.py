@@ -28,6 +28,7 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -78,7 +79,7 @@ class ElapsedUs(Func):
 
 def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """The instants from local midnight of `start` to local midnight after `end`."""
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     begin = datetime.combine(start, time.min, tzinfo=tz)
     after = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
     return begin, after
@@ -93,7 +94,7 @@ def _within(qs: QuerySet[Any], field: str, start: date | None, end: date | None)
 
 
 def _local_day(field: str) -> TruncDate:
-    return TruncDate(field, tzinfo=timezone.get_current_timezone())
+    return TruncDate(field, tzinfo=timezone.get_default_timezone())
 
 
 EVENT_STATUSES = (Status.RESOLVED, *STATUS_COUNTERS)
@@ -285,13 +286,25 @@ def closed_complete_counts(
     closes = CaseEvent.objects.filter(kind=EventKind.TRANSITION, to_status=Status.CLOSED)
     if prefix:
         closes = closes.filter(case__unit_path__startswith=prefix)
-    closes = _within(closes, "at", start, end).select_related(
-        "case", "case__report", "case__category"
+    resolutions = CaseEvent.objects.filter(kind=EventKind.TRANSITION, to_status=Status.RESOLVED)
+    closes = (
+        _within(closes, "at", start, end)
+        .select_related("case", "case__report", "case__category")
+        .prefetch_related(
+            # What cases.completeness reads for the closing reason, fetched per chunk.
+            Prefetch("case__events", queryset=resolutions, to_attr="resolutions"),
+            "case__report__attachments",
+        )
     )
     counts: Counter[tuple[Any, date]] = Counter()
     for event in closes.iterator(chunk_size=2000):
         if case_missing(event.case) == []:
-            counts[(event.case.station_id, timezone.localdate(event.at))] += 1
+            counts[
+                (
+                    event.case.station_id,
+                    timezone.localdate(event.at, timezone.get_default_timezone()),
+                )
+            ] += 1
     return counts
 
 

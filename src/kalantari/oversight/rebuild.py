@@ -3,6 +3,7 @@
 Set-wise: one `INSERT … SELECT … GROUP BY` over case events and one over cases (station,
 local day), each an upsert; then the closes judged complete (`cases.completeness` is
 Python: one pass over the closes). The ratings and complaints that conduct bumps are kept.
+The area rows are then folded again from the same day (`oversight.fold`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 from django.db import connection, transaction
 
+from kalantari.oversight.fold import rollups_fold
 from kalantari.oversight.measures import (
     closed_complete_counts,
     event_totals_sql,
@@ -53,4 +55,5 @@ def rollups_rebuild(*, since: date | None = None) -> RebuildRun:
         for (station_id, day), n in closed_complete_counts(None, since, None).items():
             rollup_bump(station_id, day, closed_complete=n)
         count = rows.count()
+    rollups_fold(since=since, full=since is None)
     return RebuildRun(rows=count, since=since)

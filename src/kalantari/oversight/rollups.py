@@ -30,23 +30,29 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection
+from django.db.models import Field
 from django.utils import timezone
 
 from kalantari.cases.completeness import case_missing
 from kalantari.cases.models import Case, CaseEvent, EventKind, Status
-from kalantari.org.models import OrgUnit
+from kalantari.org.models import FRONT_LINE_KINDS, OrgUnit
 from kalantari.oversight.buckets import (
     FIRST_RESPONSE_FIELDS,
     RESOLUTION_FIELDS,
     first_response_field,
     resolution_field,
 )
-from kalantari.oversight.models import COUNTERS, UnitDay
+from kalantari.oversight.models import COUNTERS, AreaDay, DayFigures, FoldMark, UnitDay
 
 ROLLUP_FIELDS: frozenset[str] = frozenset(COUNTERS + FIRST_RESPONSE_FIELDS + RESOLUTION_FIELDS)
 # What cases and case events give (the rest, ratings and complaints, conduct bumps).
 CONDUCT_FIELDS: frozenset[str] = frozenset({"ratings", "rating_sum", "complaints"})
 CASE_FIELDS: frozenset[str] = ROLLUP_FIELDS - CONDUCT_FIELDS
+
+# Days before today that readers always sum live from UnitDay (today and yesterday); the
+# days before them are read from the fold (oversight.fold).
+LIVE_DAYS = 2
+FOLD_LOCK = 0x6B616C_0008  # our advisory lock key ("kal", issue 8): folds and folded bumps
 
 STATUS_COUNTERS: dict[str, str] = {
     Status.CLOSED: "closed",
@@ -63,6 +69,8 @@ def rollup_bump(station_id: Any, day: date, *, unit_path: str | None = None, **d
     One `INSERT … ON CONFLICT (station, day) DO UPDATE SET x = x + excluded.x` statement
     (SQLite and PostgreSQL): concurrent transactions bumping the same row queue on its
     lock and none of their additions is lost. `unit_path` saves a look-up of the station.
+    A day already folded (before yesterday: a late rating, a seeded history) is added to
+    its areas' rows too (`oversight.fold`); today's bumps never touch a shared row.
     """
     unknown = set(deltas) - ROLLUP_FIELDS
     if unknown:
@@ -72,32 +80,60 @@ def rollup_bump(station_id: Any, day: date, *, unit_path: str | None = None, **d
         return
     if unit_path is None:
         unit_path = OrgUnit.objects.values_list("path", flat=True).get(pk=station_id)
-    table = connection.ops.quote_name(UnitDay._meta.db_table)
+    _upsert_add(UnitDay, "station", station_id, day, unit_path, deltas)
+    if day <= timezone.localdate(timezone=timezone.get_default_timezone()) - timedelta(
+        days=LIVE_DAYS
+    ):
+        _bump_folded(day, unit_path, deltas)
+
+
+def _upsert_add(
+    model: type[DayFigures], key: str, key_value: Any, day: date, path: str, deltas: dict[str, int]
+) -> None:
+    qn = connection.ops.quote_name
+    table = qn(model._meta.db_table)
+    key_field = model._meta.get_field(key)
+    day_field = model._meta.get_field("day")
+    if not isinstance(key_field, Field) or not isinstance(day_field, Field):  # pragma: no cover
+        raise TypeError(key)
+    key_column = f"{key}_id"
     names = sorted(deltas)
-    columns = ", ".join(connection.ops.quote_name(n) for n in names)
-    placeholders = ", ".join(["%s"] * len(names))
-    updates = ", ".join(
-        f"{q} = {table}.{q} + excluded.{q}" for q in (connection.ops.quote_name(n) for n in names)
-    )
-    # Columns the insert leaves out take their database default; Django defaults are not
-    # database defaults, so list every counter explicitly with 0.
+    # Columns the insert leaves out would take their database default; Django's defaults
+    # are not database defaults, so every other figure is listed with 0.
     rest = sorted(ROLLUP_FIELDS - set(names))
-    rest_columns = "".join(f", {connection.ops.quote_name(n)}" for n in rest)
-    rest_values = ", 0" * len(rest)
+    columns = ", ".join(qn(n) for n in [*names, *rest])
+    values = ", ".join(["%s"] * len(names) + ["0"] * len(rest))
+    updates = ", ".join(f"{qn(n)} = {table}.{qn(n)} + excluded.{qn(n)}" for n in names)
     sql = (
-        f"INSERT INTO {table} (station_id, day, unit_path, {columns}{rest_columns}) "  # noqa: S608 - our names  # nosec B608
-        f"VALUES (%s, %s, %s, {placeholders}{rest_values}) "
-        f"ON CONFLICT (station_id, day) DO UPDATE SET {updates}"
+        f"INSERT INTO {table} ({qn(key_column)}, day, unit_path, {columns}) "  # noqa: S608 - our names  # nosec B608
+        f"VALUES (%s, %s, %s, {values}) "
+        f"ON CONFLICT ({qn(key_column)}, day) DO UPDATE SET {updates}"
     )
-    meta = UnitDay._meta
     params = [
-        meta.get_field("station").get_db_prep_value(station_id, connection),
-        meta.get_field("day").get_db_prep_value(day, connection),
-        unit_path,
+        key_field.get_db_prep_value(key_value, connection),
+        day_field.get_db_prep_value(day, connection),
+        path,
         *(deltas[n] for n in names),
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def _bump_folded(day: date, unit_path: str, deltas: dict[str, int]) -> None:
+    """Add a bump of a folded day to the rows of the areas above the station."""
+    if connection.vendor == "postgresql":
+        # Shared with other bumps, exclusive with a fold: a fold running now either sees
+        # this bump (and refolds the day from the station rows) or finishes before it.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [FOLD_LOCK])
+    mark = FoldMark.objects.values_list("through", flat=True).first()
+    if mark is None or day > mark:
+        return
+    parts = unit_path.strip("/").split("/")
+    prefixes = ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+    areas = OrgUnit.objects.filter(path__in=prefixes).exclude(kind__in=FRONT_LINE_KINDS)
+    for area_id, area_path in areas.values_list("pk", "path"):
+        _upsert_add(AreaDay, "unit", area_id, day, area_path, deltas)
 
 
 # The timeline's kinds for the SLA clock (cases, issue 8): by value.
@@ -153,7 +189,7 @@ def on_case_event(sender: Any, instance: CaseEvent, created: bool, **kwargs: Any
     if deltas:
         rollup_bump(
             case.station_id,
-            timezone.localdate(instance.at),
+            timezone.localdate(instance.at, timezone.get_default_timezone()),
             unit_path=case.unit_path,
             **deltas,
         )

@@ -165,3 +165,13 @@ def test_every_named_complainant_is_in_the_person_registry(seeded: None) -> None
         person = PersonLink.objects.get(subject_id=str(report.pk)).person
         assert person.national_id == report.national_id
     assert Person.objects.count() == len(set(named.values_list("national_id_index", flat=True)))
+
+
+def test_the_rollups_count_the_seeded_history(seeded: None) -> None:
+    from kalantari.oversight.indicators import Period, naive_unit_indicators, unit_indicators
+
+    nation = OrgUnit.objects.get(code="IR")
+    period = Period.last(70)
+    got = unit_indicators(nation, period)
+    assert got.received == 200
+    assert got == naive_unit_indicators(nation, period)

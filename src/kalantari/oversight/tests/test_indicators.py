@@ -34,6 +34,7 @@ from kalantari.intake.models import Category
 from kalantari.org.models import OrgUnit, Role, User
 from kalantari.org.tests.factories import UserFactory
 from kalantari.oversight import measures
+from kalantari.oversight.fold import fold_mark, rollups_fold
 from kalantari.oversight.indicators import (
     Indicators,
     Period,
@@ -80,8 +81,21 @@ def _open(clock: Clock, at: Any, **kw: Any) -> Case:
     return CaseFactory.create(category="assault", **kw)
 
 
-@pytest.fixture
-def history(force: dict[str, OrgUnit], clock: Clock) -> dict[str, Any]:
+@pytest.fixture(params=["live", "folded through D1", "folded through D3"])
+def history(
+    request: pytest.FixtureRequest, force: dict[str, OrgUnit], clock: Clock
+) -> dict[str, Any]:
+    """The history, read live, or with the area rows folded through D1 or through D3."""
+    played = _history(force, clock)
+    if request.param.endswith("D3"):
+        clock.set(local(D3 + timedelta(days=2), 12))  # D3 is foldable two days later
+    if request.param != "live":
+        rollups_fold(through=D1 if request.param.endswith("D1") else D3)
+        assert fold_mark() == (D1 if request.param.endswith("D1") else D3)
+    return played
+
+
+def _history(force: dict[str, OrgUnit], clock: Clock) -> dict[str, Any]:
     Category.objects.filter(code="assault").update(
         sla_first_response_minutes=30, sla_resolution_hours=24
     )
@@ -305,3 +319,18 @@ def test_period() -> None:
     assert Period.last(1, D3).days == 1
     with pytest.raises(ValueError, match="ends"):
         Period(D3, D1)
+
+
+def test_a_late_bump_of_a_folded_day_reaches_the_areas(history: dict[str, Any]) -> None:
+    force = history["force"]
+    rollup_bump(force["sibling"].pk, D1, ratings=1, rating_sum=1)  # folded in two of three
+    county = unit_indicators(force["county"], PERIOD)
+    assert (county.ratings, county.rating_mean) == (3, 10 / 3)
+    assert unit_indicators(force["nation"], Period(D1, D1)).ratings == 1
+    rollups_fold(since=D1)  # a refold from the station rows agrees
+    assert unit_indicators(force["county"], PERIOD) == county
+
+
+def test_a_fold_never_reaches_the_live_days(force: dict[str, OrgUnit], clock: Clock) -> None:
+    clock.set(local(D3, 12))
+    assert rollups_fold(through=D3).through == D1

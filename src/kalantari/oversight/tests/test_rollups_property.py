@@ -33,6 +33,7 @@ from kalantari.cases.workflow import MOVES, legal_moves
 from kalantari.core.errors import DomainError
 from kalantari.org.models import OrgUnit, Role, User
 from kalantari.org.tests.factories import UserFactory
+from kalantari.oversight.fold import rollups_fold
 from kalantari.oversight.indicators import (
     SUMMED,
     Period,
@@ -179,10 +180,13 @@ def test_kept_rebuilt_and_naive_agree(
         _play(world, steps)
         span = (timezone.localdate() - START).days
         _check(world, span)
+        rollups_fold(through=START + timedelta(days=1))  # areas from the fold, then live
+        _check(world, span)
         kept = _rows()
         UnitDay.objects.update(received=7, first_responses=3, res_02=1, closed_complete=2)
         rollups_rebuild()
         assert _rows() == kept
+        _check(world, span)
         since = START + timedelta(days=1)
         UnitDay.objects.filter(day__gte=since).update(resolved=5, fr_00=9)
         rollups_rebuild(since=since)
