@@ -97,12 +97,14 @@ def fill(url: str, cases: int, jobs: int, seed: int) -> None:
 
 def build_rollups(cases: int, real_max: int) -> None:
     """`rollups rebuild` as it is when it can finish; then (always) the same rebuild with its
-    Python completeness pass replaced by one SQL UPDATE, checked equal to the real one."""
+    Python completeness pass replaced by one SQL UPDATE (and the fold after it), checked
+    equal to the real one."""
     import dashboard_sql
     from django.conf import settings
     from django.db import connection
 
     from kalantari.oversight import rebuild
+    from kalantari.oversight.fold import rollups_fold
     from kalantari.oversight.models import UnitDay
 
     real: list[tuple[object, ...]] | None = None
@@ -118,20 +120,28 @@ def build_rollups(cases: int, real_max: int) -> None:
         )
         real = unitday_rows()
     t = time.perf_counter()
-    original = rebuild.closed_complete_counts
-    rebuild.closed_complete_counts = lambda *args: Counter()  # type: ignore[assignment]
+    patched = {"closed_complete_counts": lambda *args: Counter(), "rollups_fold": no_fold}
+    originals = {name: getattr(rebuild, name) for name in patched}
+    for name, stand_in in patched.items():
+        setattr(rebuild, name, stand_in)
     try:
         rebuild.rollups_rebuild()
     finally:
-        rebuild.closed_complete_counts = original
+        for name, original in originals.items():
+            setattr(rebuild, name, original)
     t1 = time.perf_counter()
     with connection.cursor() as cursor:
         dashboard_sql.completeness_update(cursor, settings.TIME_ZONE)
-        t2 = time.perf_counter()
+    t2 = time.perf_counter()
+    folded = rollups_fold(full=True)
+    t3 = time.perf_counter()
+    with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE oversight_unitday")
+        cursor.execute("VACUUM ANALYZE oversight_areaday")
     print(
-        f"rollups: rebuild's GROUP BY {t1 - t:,.0f} s + completeness by SQL {t2 - t1:,.0f} s ="
-        f" {UnitDay.objects.count():,} unit-days in {t2 - t:,.0f} s",
+        f"rollups: rebuild's GROUP BY {t1 - t:,.0f} s + completeness by SQL {t2 - t1:,.0f} s"
+        f" + fold {t3 - t2:,.0f} s ({folded.rows:,} area-days) ="
+        f" {UnitDay.objects.count():,} unit-days in {t3 - t:,.0f} s",
         flush=True,
     )
     if real is not None:
@@ -141,6 +151,10 @@ def build_rollups(cases: int, real_max: int) -> None:
             sys.exit("the SQL completeness differs from case_missing: see bench/dashboard_sql.py")
 
 
+def no_fold(**kwargs: object) -> None:
+    """Stands in for rebuild's fold: the bench folds once, after the completeness UPDATE."""
+
+
 def closes_count() -> int:
     from kalantari.cases.models import CaseEvent
 
@@ -148,11 +162,17 @@ def closes_count() -> int:
 
 
 def unitday_rows() -> list[tuple[object, ...]]:
-    from kalantari.oversight.models import UnitDay
+    """Every station day and every folded area day, every column."""
+    from kalantari.oversight.models import AreaDay, UnitDay
     from kalantari.oversight.rollups import ROLLUP_FIELDS
 
-    names = ["station_id", "day", "unit_path", *sorted(ROLLUP_FIELDS)]
-    return list(UnitDay.objects.order_by("station_id", "day").values_list(*names))
+    names = ["day", *sorted(ROLLUP_FIELDS)]
+    stations = UnitDay.objects.order_by("station_id", "day")
+    areas = AreaDay.objects.order_by("unit_id", "day")
+    return [
+        *stations.values_list("station_id", "unit_path", *names),
+        *areas.values_list("unit_id", "unit_id", *names),
+    ]
 
 
 # -- pages ---------------------------------------------------------------------------------
