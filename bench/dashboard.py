@@ -454,6 +454,7 @@ def main() -> int:
     else:
         from kalantari.cases.models import Case
 
+        migrate(args.db_url)  # the code may have brought migrations since it was filled
         args.cases = Case.objects.count()
     build_rollups(args.cases, args.real_rebuild_max)
     print(load(), flush=True)
