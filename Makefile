@@ -14,7 +14,7 @@ PORT ?= 8000
 export PYTHONPYCACHEPREFIX := $(CURDIR)/var/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: audit-deps otp demo test test-sqlite test-postgres lint fmt bench setup assets messages clean browser
+.PHONY: audit-deps otp demo test test-sqlite test-postgres lint fmt bench bench-dashboard setup assets messages clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -82,6 +82,11 @@ audit-deps: setup
 
 bench: setup
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python bench/intake.py
+
+# Dashboards over 5,000,000 generated cases (bench/README.md); ARGS="--cases 100000" for a
+# quick run, ARGS="--reuse" to measure a database already filled.
+bench-dashboard: setup
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python bench/dashboard.py $(ARGS)
 
 # Re-extract strings, apply scripts/fa_messages.py, compile the catalogue (needs gettext).
 messages: setup

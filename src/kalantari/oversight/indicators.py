@@ -294,7 +294,7 @@ def backlog_by_age(unit: OrgUnit, now: datetime | None = None) -> list[AgeBucket
         q = Q(created_at__lte=now - low)
         if high is not None:
             q &= Q(created_at__gt=now - high)
-        counts[key] = Count("pk", filter=q)
+        counts[key] = Count("created_at", filter=q)  # a column of the index: index-only
     totals = open_cases.aggregate(**counts)
     return [
         AgeBucket(key, label, low, high, totals[key] or 0) for key, label, low, high in AGE_BUCKETS
