@@ -432,6 +432,11 @@ def main() -> int:
     parser.add_argument("--naive-samples", type=int, default=3)
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
     parser.add_argument(
+        "--keep-rollups",
+        action="store_true",
+        help="with --reuse: measure the rollups already built (no rebuild)",
+    )
+    parser.add_argument(
         "--real-rebuild-max",
         type=int,
         default=150_000,
@@ -456,7 +461,8 @@ def main() -> int:
 
         migrate(args.db_url)  # the code may have brought migrations since it was filled
         args.cases = Case.objects.count()
-    build_rollups(args.cases, args.real_rebuild_max)
+    if not (args.reuse and args.keep_rollups):
+        build_rollups(args.cases, args.real_rebuild_max)
     print(load(), flush=True)
     measure(args)
     print(load(), flush=True)

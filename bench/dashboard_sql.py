@@ -1,5 +1,9 @@
 """Set-wise SQL for bench/dashboard.py: completeness without a Python pass.
 
+(Since the benchmark showed the cost, `kalantari rollups rebuild` and the naive figures do
+the same on PostgreSQL by themselves, through `oversight.completeness_sql`, which this module
+now uses; what follows is how the bench still checks the two agree.)
+
 `kalantari rollups rebuild` counts the figures by `INSERT … SELECT … GROUP BY`, then judges
 each close's completeness in Python (`cases.completeness.case_missing`, a query or more per
 close). At millions of closes that pass takes hours, so above `--real-rebuild-max` cases the
@@ -24,52 +28,12 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-OPEN = ("received", "triaged", "assigned", "in_progress", "reopened")
-
-
-def _lit(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
 
 def complete_expr() -> str:
-    """`case_missing(case) == []` for the row aliases c (case), r (report), per category."""
-    from kalantari.cases.completeness import rules_for
-    from kalantari.intake.models import Category
+    """`case_missing(case) == []` in SQL: the project's own (oversight.completeness_sql)."""
+    from kalantari.oversight.completeness_sql import complete_expr as project_expr
 
-    opened = ", ".join(_lit(s) for s in OPEN)
-    fr_ok = (
-        "(c.first_responded_at IS NOT NULL AND c.first_responded_at <= c.first_response_due"
-        f" OR c.first_responded_at IS NULL AND c.status IN ({opened})"
-        " AND c.first_response_due >= now())"
-    )
-    reason_ok = (
-        "(c.status NOT IN ('closed', 'rejected', 'referred')"
-        " OR c.status = 'rejected' AND c.rejection_reason <> ''"
-        " OR c.status <> 'rejected' AND (btrim(c.referral_name) <> '' OR EXISTS ("
-        "SELECT 1 FROM cases_caseevent x WHERE x.case_id = c.id AND x.kind = 'transition'"
-        " AND x.to_status = 'resolved' AND x.reason <> '')))"
-    )
-    branches = []
-    for cat in Category.objects.all():
-        rules = rules_for(cat.code, cat.group)
-        parts = ["true"]
-        if rules.statement:
-            parts.append("r.statement <> ''")
-        if rules.location:
-            parts.append("(r.address <> '' OR r.latitude IS NOT NULL)")
-        if rules.extra_fields:
-            for spec in cat.extra_fields:
-                if spec.get("required") and spec.get("kind") == "photo":
-                    parts.append(
-                        "EXISTS (SELECT 1 FROM intake_attachment a WHERE a.report_id = r.id"  # noqa: S608 - our SQL
-                        f" AND a.field_name = {_lit(spec['name'])})"
-                    )
-        if rules.first_response:
-            parts.append(fr_ok)
-        if rules.closing_reason:
-            parts.append(reason_ok)
-        branches.append(f"WHEN {_lit(str(cat.pk))} THEN ({' AND '.join(parts)})")
-    return f"(CASE c.category_id::text {' '.join(branches)} ELSE false END)"
+    return project_expr()
 
 
 def completeness_update(cursor: Any, tz: str) -> None:
