@@ -192,6 +192,14 @@ class Case(BaseModel):
                 condition=models.Q(status__in=OPEN_STATUSES),
                 opclasses=["varchar_pattern_ops", "timestamptz_ops"],
             ),
+            # The late and nearly late cases of a unit (SLA lists, a station's dashboard), by
+            # path prefix and due time, among the open ones only.
+            models.Index(
+                fields=["unit_path", "resolution_due"],
+                name="case_open_path_due",
+                condition=models.Q(status__in=OPEN_STATUSES),
+                opclasses=["varchar_pattern_ops", "timestamptz_ops"],
+            ),
         ]
 
     def __str__(self) -> str:
