@@ -24,7 +24,6 @@ import os
 import subprocess
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,84 +94,31 @@ def fill(url: str, cases: int, jobs: int, seed: int) -> None:
 # -- rollups ---------------------------------------------------------------------------------
 
 
-def build_rollups(cases: int, real_max: int) -> None:
-    """`rollups rebuild` as it is when it can finish; then (always) the same rebuild with its
-    Python completeness pass replaced by one SQL UPDATE (and the fold after it), checked
-    equal to the real one."""
-    import dashboard_sql
-    from django.conf import settings
+def build_rollups(cases: int) -> None:
+    """`kalantari rollups rebuild` itself: GROUP BY upserts, completeness of every close by
+    one grouped query (PostgreSQL), then the fold."""
     from django.db import connection
 
     from kalantari.oversight import rebuild
-    from kalantari.oversight.fold import rollups_fold
-    from kalantari.oversight.models import UnitDay
 
-    real: list[tuple[object, ...]] | None = None
-    if cases <= real_max:
-        t = time.perf_counter()
-        run = rebuild.rollups_rebuild()
-        took = time.perf_counter() - t
-        closes = closes_count()
-        print(
-            f"kalantari rollups rebuild: {run.rows:,} unit-days in {took:,.0f} s"
-            f" ({took / max(closes, 1) * 1000:.1f} ms per close, {closes:,} closes)",
-            flush=True,
-        )
-        real = unitday_rows()
     t = time.perf_counter()
-    patched = {"closed_complete_counts": lambda *args: Counter(), "rollups_fold": no_fold}
-    originals = {name: getattr(rebuild, name) for name in patched}
-    for name, stand_in in patched.items():
-        setattr(rebuild, name, stand_in)
-    try:
-        rebuild.rollups_rebuild()
-    finally:
-        for name, original in originals.items():
-            setattr(rebuild, name, original)
-    t1 = time.perf_counter()
-    with connection.cursor() as cursor:
-        dashboard_sql.completeness_update(cursor, settings.TIME_ZONE)
-    t2 = time.perf_counter()
-    folded = rollups_fold(full=True)
-    t3 = time.perf_counter()
+    run = rebuild.rollups_rebuild()
+    took = time.perf_counter() - t
+    closes = closes_count()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE oversight_unitday")
         cursor.execute("VACUUM ANALYZE oversight_areaday")
     print(
-        f"rollups: rebuild's GROUP BY {t1 - t:,.0f} s + completeness by SQL {t2 - t1:,.0f} s"
-        f" + fold {t3 - t2:,.0f} s ({folded.rows:,} area-days) ="
-        f" {UnitDay.objects.count():,} unit-days in {t3 - t:,.0f} s",
+        f"kalantari rollups rebuild: {run.rows:,} unit-days in {took:,.0f} s"
+        f" ({closes:,} closes judged for completeness, {cases:,} cases)",
         flush=True,
     )
-    if real is not None:
-        same = real == unitday_rows()
-        print(f"  equal to rollups rebuild's, every column of every row: {same}", flush=True)
-        if not same:
-            sys.exit("the SQL completeness differs from case_missing: see bench/dashboard_sql.py")
-
-
-def no_fold(**kwargs: object) -> None:
-    """Stands in for rebuild's fold: the bench folds once, after the completeness UPDATE."""
 
 
 def closes_count() -> int:
     from kalantari.cases.models import CaseEvent
 
     return CaseEvent.objects.filter(kind="transition", to_status="closed").count()
-
-
-def unitday_rows() -> list[tuple[object, ...]]:
-    """Every station day and every folded area day, every column."""
-    from kalantari.oversight.models import AreaDay, UnitDay
-    from kalantari.oversight.rollups import ROLLUP_FIELDS
-
-    names = ["day", *sorted(ROLLUP_FIELDS)]
-    stations = UnitDay.objects.order_by("station_id", "day")
-    areas = AreaDay.objects.order_by("unit_id", "day")
-    return [
-        *stations.values_list("station_id", "unit_path", *names),
-        *areas.values_list("unit_id", "unit_id", *names),
-    ]
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -269,23 +215,6 @@ def time_page(client: Any, url: str, samples: int) -> tuple[list[float], list[fl
     return warm, cold
 
 
-class SqlCompleteness:
-    """naive_unit_indicators with its completeness pass done by one query (dashboard_sql)."""
-
-    def __enter__(self) -> None:
-        import dashboard_sql
-
-        from kalantari.oversight import indicators
-
-        self.original = indicators.closed_complete_counts
-        indicators.closed_complete_counts = dashboard_sql.complete_closes  # type: ignore[assignment]
-
-    def __exit__(self, *exc: object) -> None:
-        from kalantari.oversight import indicators
-
-        indicators.closed_complete_counts = self.original  # type: ignore[assignment]
-
-
 def time_naive(unit: Any, days: int, samples: int) -> list[float]:
     """The page's figures straight from the raw tables (GROUP BY over events and cases)."""
     from kalantari.oversight.dashboards import period_of
@@ -293,11 +222,10 @@ def time_naive(unit: Any, days: int, samples: int) -> list[float]:
 
     period = period_of(days)
     took = []
-    with SqlCompleteness():
-        for _ in range(samples):
-            t = time.perf_counter()
-            naive_unit_indicators(unit, period)
-            took.append(time.perf_counter() - t)
+    for _ in range(samples):
+        t = time.perf_counter()
+        naive_unit_indicators(unit, period)
+        took.append(time.perf_counter() - t)
     return took
 
 
@@ -307,8 +235,7 @@ def check_naive(unit: Any, days: int) -> None:
     from kalantari.oversight.indicators import naive_unit_indicators, unit_indicators
 
     period = period_of(days)
-    with SqlCompleteness():
-        naive = naive_unit_indicators(unit, period)
+    naive = naive_unit_indicators(unit, period)
     ind = unit_indicators(unit, period)
     wrong = {k: (v, getattr(ind, k)) for k, v in vars(naive).items() if v != getattr(ind, k)}
     print(
@@ -316,16 +243,6 @@ def check_naive(unit: Any, days: int) -> None:
         + (f" EXCEPT {wrong}" if wrong else f", every figure ({ind.received:,} received)"),
         flush=True,
     )
-
-
-def helper_naive(unit: Any, days: int) -> float:
-    """`oversight.indicators.naive_unit_indicators` as it is, once (Python completeness)."""
-    from kalantari.oversight.dashboards import period_of
-    from kalantari.oversight.indicators import naive_unit_indicators
-
-    t = time.perf_counter()
-    naive_unit_indicators(unit, period_of(days))
-    return time.perf_counter() - t
 
 
 # -- freshness ---------------------------------------------------------------------------------
@@ -405,10 +322,6 @@ def measure(args: argparse.Namespace) -> None:
                 f"  {n50 / worst:,.0f}x",
                 flush=True,
             )
-    if args.cases <= args.helper_naive_max:
-        for level, unit in lvls:
-            took = helper_naive(unit, 30)
-            print(f"naive_unit_indicators {level} 30 d (Python completeness): {took:,.1f} s")
     freshness(lvls[2][1], nation)
     worst_t = max(timings, key=lambda t: max(pct(t.warm, 0.95), pct(t.cold, 0.95)))
     worst = max(pct(worst_t.warm, 0.95), pct(worst_t.cold, 0.95))
@@ -436,18 +349,6 @@ def main() -> int:
         action="store_true",
         help="with --reuse: measure the rollups already built (no rebuild)",
     )
-    parser.add_argument(
-        "--real-rebuild-max",
-        type=int,
-        default=150_000,
-        help="run `rollups rebuild` itself up to this many cases",
-    )
-    parser.add_argument(
-        "--helper-naive-max",
-        type=int,
-        default=150_000,
-        help="time naive_unit_indicators itself up to this many cases",
-    )
     args = parser.parse_args()
     setup_django(args.db_url)
     from django.db.backends.signals import connection_created
@@ -462,7 +363,7 @@ def main() -> int:
         migrate(args.db_url)  # the code may have brought migrations since it was filled
         args.cases = Case.objects.count()
     if not (args.reuse and args.keep_rollups):
-        build_rollups(args.cases, args.real_rebuild_max)
+        build_rollups(args.cases)
     print(load(), flush=True)
     measure(args)
     print(load(), flush=True)
