@@ -173,18 +173,26 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 def _register_routers() -> None:
     from kalantari.cases.api import router as cases_router
     from kalantari.cases.public_api import router as cases_public_router
+    from kalantari.custody.api import router as custody_router
+    from kalantari.diary.api import router as diary_router
+    from kalantari.evidence.api import router as evidence_router
     from kalantari.intake.api import router as intake_router
     from kalantari.oversight.api import router as oversight_router
     from kalantari.oversight.conduct_api import router as conduct_router
     from kalantari.oversight.dashboard_api import router as dashboards_router
     from kalantari.oversight.sla_api import router as sla_router
     from kalantari.people.api import router as people_router
+    from kalantari.seizures.api import router as seizures_router
 
     api.add_router("/", intake_router)
     api.add_router("/", cases_public_router)
     api.add_router("/", oversight_router)
     api.add_router("/cases", cases_router)
     api.add_router("/people", people_router)
+    api.add_router("/diary", diary_router)
+    api.add_router("/custody", custody_router)
+    api.add_router("/evidence", evidence_router)
+    api.add_router("/seizures", seizures_router)
     api.add_router("/oversight", dashboards_router)
     api.add_router("/oversight", conduct_router)
     api.add_router("/oversight", sla_router)

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "kalantari.people",
     "kalantari.intake",
     "kalantari.cases",
+    "kalantari.diary",
+    "kalantari.custody",
+    "kalantari.evidence",
+    "kalantari.seizures",
     "kalantari.oversight",
     "kalantari.demo",
 ]

@@ -51,6 +51,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include((citizen_pages, "intake"))),
     path("desk/people/", include("kalantari.people.urls")),
+    path("desk/diary/", include("kalantari.diary.urls")),
+    path("desk/custody/", include("kalantari.custody.urls")),
+    path("desk/evidence/", include("kalantari.evidence.urls")),
+    path("desk/seizures/", include("kalantari.seizures.urls")),
     path("desk/", include("kalantari.cases.urls")),
     # The start page asks access and cases, so it is not org's (docs/architecture.md).
     path("accounts/start/", landing, name="landing"),

@@ -84,11 +84,15 @@ class Role(models.TextChoices):
     SUSPECT = "suspect", _("Suspect")
     DETAINEE = "detainee", _("Detainee")
     OFFICER = "officer", _("Officer")
+    OWNER = "owner", _("Owner of property")
 
 
 class SubjectKind(models.TextChoices):
     REPORT = "report", _("Report")
     CASE = "case", _("Case")
+    DETENTION = "detention", _("Detention")
+    ITEM = "item", _("Evidence item")
+    SEIZURE = "seizure", _("Seizure")
 
 
 class PersonLink(BaseModel):

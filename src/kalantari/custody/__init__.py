@@ -1,0 +1,1 @@
+"""Custody: people held at a station, their legal clock, property, and release."""

@@ -1,0 +1,1 @@
+"""Custody: models (filled in by issue 9)."""

@@ -1,0 +1,1 @@
+"""Station diary: models (filled in by issue 9)."""

@@ -1,0 +1,1 @@
+"""Evidence and property: models (filled in by issue 9)."""

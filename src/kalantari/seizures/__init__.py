@@ -1,0 +1,1 @@
+"""Seizures: structured records of narcotics, weapons, goods, fuel and currency seized."""

@@ -1,0 +1,5 @@
+"""Seizures: the staff API (staff with a verified second factor, like every router)."""
+
+from ninja import Router
+
+router = Router(tags=["seizures"])

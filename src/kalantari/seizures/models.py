@@ -1,0 +1,1 @@
+"""Seizures: models (filled in by issue 9)."""
