@@ -84,7 +84,8 @@ def advance(head_model: type[ChainHead], key: Any) -> tuple[int, str]:
             head_model._default_manager.get_or_create(pk=key)
             cursor.execute(bump, [db_key])
             row = cursor.fetchone()
-    assert row is not None
+    if row is None:
+        raise RuntimeError(f"no head row for {table} {key}")
     return int(row[0]), str(row[1])
 
 
