@@ -486,3 +486,7 @@ def digest_scope(user: User) -> str | None:
     if can_receive_digest(user) and user.unit is not None:
         return user.unit.path
     return None
+
+
+# The rules for the station records (issue 9) live beside this file, one module per app,
+# and are re-exported here so every caller still asks `access.policy`.
